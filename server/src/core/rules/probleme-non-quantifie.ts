@@ -1,0 +1,14 @@
+import type { Rule } from '../types';
+
+// PLACEHOLDER: being written (reports nothing yet).
+const rule: Rule = {
+  id: 'probleme-non-quantifie',
+  sections: 'fiche',
+  defaultSeverity: 'warning',
+  fixable: false,
+  description: 'TODO',
+  explanation: 'TODO',
+  check: () => [],
+};
+
+export default rule;
