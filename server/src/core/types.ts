@@ -107,6 +107,8 @@ export interface FicheDocument {
   name: ServiceName | undefined;
   /** Offset where the body starts (after the front matter). */
   bodyStart: number;
+  /** French message when the front matter is not valid YAML. */
+  frontMatterError?: string;
   /** Converts an offset into an LSP position. */
   positionAt(offset: number): Position;
   /** Converts an LSP position into an offset. */

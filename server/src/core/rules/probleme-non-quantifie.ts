@@ -1,14 +1,37 @@
 import type { Rule } from '../types';
+import { headingRange, paragraphs, sectionOf, someBlockMatches } from '../text';
 
-// PLACEHOLDER: being written (reports nothing yet).
+/** A figure: digits, or a number or fraction in words ("trois", "la moitié", "des milliers"). */
+const FIGURE =
+  /\d|(?<![\p{L}])(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|millions?|milliards?|dizaines?|douzaines?|vingtaines?|centaines?|milliers?|moitié|tiers|quart|quarts|pourcentage|pour ?cent|un sur|une sur|%)(?![\p{L}])/iu;
+
 const rule: Rule = {
   id: 'probleme-non-quantifie',
-  sections: 'fiche',
+  sections: ['probleme'],
   defaultSeverity: 'warning',
   fixable: false,
-  description: 'TODO',
-  explanation: 'TODO',
-  check: () => [],
+  description: 'Le Problème ne donne aucun chiffre.',
+  explanation: [
+    '**Chiffrez le problème.** Le problème est une souffrance d’usagers qui se répète chaque année : dites combien',
+    'de personnes, combien de fois, combien de temps ou d’argent perdu.',
+    '',
+    '- À éviter : « Beaucoup de demandeurs d’emploi ont du mal à retrouver un travail. »',
+    '- Mieux : « 5 millions de demandeurs d’emploi … moins de 20 % des embauches passent par une offre publiée. »',
+  ].join('\n'),
+  // All the Problème sections together: a fiche may split its problem under several headings.
+  check({ document, sections }) {
+    const blocks = paragraphs(sections);
+    const headings = sections.map((section) => document.prose.slice(section.headingStart, section.headingEnd));
+    if (blocks.length === 0 || headings.some((heading) => FIGURE.test(heading)) || someBlockMatches(document, blocks, FIGURE)) {
+      return [];
+    }
+    return [
+      {
+        ...headingRange(sectionOf(sections, blocks[0])),
+        message: 'Chiffrez le problème : combien d’usagers sont touchés, combien de fois, quel coût ou quel délai ?',
+      },
+    ];
+  },
 };
 
 export default rule;

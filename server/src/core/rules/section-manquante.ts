@@ -1,14 +1,89 @@
-import type { Rule } from '../types';
+import type { FicheDocument, Report, Rule, Section, SectionKind } from '../types';
+import { methodSection, sectionSkeleton } from '../template';
 
-// PLACEHOLDER: being written (reports nothing yet).
+/** The sections the method cannot do without, in the order of a fiche. */
+const REQUIRED: readonly SectionKind[] = ['probleme', 'solution', 'strategie'];
+
 const rule: Rule = {
   id: 'section-manquante',
   sections: 'fiche',
   defaultSeverity: 'warning',
-  fixable: false,
-  description: 'TODO',
-  explanation: 'TODO',
-  check: () => [],
+  fixable: true,
+  description: 'Il manque une section essentielle : Problème, Solution ou Stratégie.',
+  explanation: [
+    '**Une fiche produit tient en trois sections essentielles** : le Problème (une souffrance d’usagers, chiffrée),',
+    'la Solution (le service nommé, au présent) et la Stratégie de déploiement à 6 mois (un petit périmètre,',
+    'des premiers utilisateurs volontaires). Contexte, Premiers utilisateurs, Impact et Risques les complètent.',
+    '',
+    '- À éviter : une fiche qui décrit la solution sans dire quel problème elle résout.',
+    '- Mieux : `## Problème`, puis `## Solution`, puis `## Stratégie`.',
+  ].join('\n'),
+  check({ document }) {
+    const present = new Set(document.sections.map((section) => section.kind));
+    const reports: Report[] = [];
+    for (const kind of REQUIRED) {
+      if (present.has(kind)) {
+        continue;
+      }
+      reports.push(missing(document, kind));
+    }
+    return reports;
+  },
 };
+
+/** A finding for a missing section, placed (and its skeleton inserted) where the section belongs. */
+function missing(document: FicheDocument, kind: SectionKind): Report {
+  const title = methodSection(kind)?.title ?? kind;
+  const order = REQUIRED.indexOf(kind);
+  const before = lastOf(document, REQUIRED.slice(0, order));
+  const after = firstOf(document, REQUIRED.slice(order + 1));
+  let at: number;
+  let anchor: { start: number; end: number };
+  let where: string;
+  if (before) {
+    at = before.end;
+    anchor = { start: before.headingStart, end: before.headingEnd };
+    where = `après « ${before.title} »`;
+  } else if (after) {
+    at = lineStart(document.text, after.headingStart);
+    anchor = { start: after.headingStart, end: after.headingEnd };
+    where = `avant « ${after.title} »`;
+  } else {
+    at = document.text.length;
+    anchor = { start: document.bodyStart, end: lineEnd(document.text, document.bodyStart) };
+    where = 'à la fiche';
+  }
+  return {
+    ...anchor,
+    message: `Section « ${title} » manquante : ajoutez-la ${where}.`,
+    fixes: [{ title: `Ajouter la section « ${title} »`, edits: [{ start: at, end: at, newText: separated(document.text, at, sectionSkeleton(kind)) }] }],
+  };
+}
+
+function lastOf(document: FicheDocument, kinds: readonly SectionKind[]): Section | undefined {
+  return [...document.sections].reverse().find((section) => kinds.includes(section.kind));
+}
+
+function firstOf(document: FicheDocument, kinds: readonly SectionKind[]): Section | undefined {
+  return document.sections.find((section) => kinds.includes(section.kind));
+}
+
+/** The skeleton with the line breaks needed to stand as its own block at `at`. */
+function separated(text: string, at: number, skeleton: string): string {
+  const before = text.slice(Math.max(0, at - 2), at);
+  const prefix = at === 0 || before === '\n\n' || before === '\r\n' ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const block = prefix + skeleton;
+  return text.includes('\r\n') ? block.replace(/\n/g, '\r\n') : block;
+}
+
+function lineStart(text: string, offset: number): number {
+  const previous = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
+  return previous + 1;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const rest = text.slice(offset).search(/\r|\n/);
+  return rest < 0 ? text.length : offset + rest;
+}
 
 export default rule;

@@ -1,0 +1,50 @@
+import type { Block, FicheDocument, Section } from './types';
+
+/** A regular-expression match with absolute offsets in the document. */
+export interface Match {
+  start: number;
+  end: number;
+  groups: RegExpExecArray;
+}
+
+/** The paragraph blocks (sub-headings excluded) of some sections. */
+export function paragraphs(sections: readonly Section[]): Block[] {
+  return sections.flatMap((section) => section.blocks.filter((block) => block.type === 'paragraph'));
+}
+
+/** Every match of `pattern` (must have the `g` flag) in the prose of the given blocks. */
+export function findInBlocks(document: FicheDocument, blocks: readonly Block[], pattern: RegExp): Match[] {
+  const matches: Match[] = [];
+  for (const block of blocks) {
+    const text = document.prose.slice(block.start, block.end);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      if (m[0] === '') {
+        pattern.lastIndex++;
+        continue;
+      }
+      matches.push({ start: block.start + m.index, end: block.start + m.index + m[0].length, groups: m });
+    }
+  }
+  return matches;
+}
+
+/** True when `pattern` (no `g` flag) matches the prose of one of the blocks. */
+export function someBlockMatches(document: FicheDocument, blocks: readonly Block[], pattern: RegExp): boolean {
+  return blocks.some((block) => pattern.test(document.prose.slice(block.start, block.end)));
+}
+
+/** Offsets of a section's heading text (a zero-width range at the start for the preamble). */
+export function headingRange(section: Section): { start: number; end: number } {
+  return { start: section.headingStart, end: section.headingEnd };
+}
+
+/** Lower case without accents, for comparing names and words. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The section that holds a block (the first section when none does). */
+export function sectionOf(sections: readonly Section[], block: Block): Section {
+  return sections.find((section) => section.blocks.includes(block)) ?? sections[0];
+}
