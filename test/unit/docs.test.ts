@@ -1,0 +1,17 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { rulesPage, withRulesTable } from '../../server/src/rule-docs';
+
+const root = path.resolve(__dirname, '../../..');
+
+describe('generated docs', () => {
+  it('README rule table matches the registry (run `node scripts/gen-docs.mjs`)', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    assert.ok(readme.includes('<!-- rules:start -->'));
+    assert.equal(readme, withRulesTable(readme));
+  });
+  it('docs/rules.md matches the registry (run `node scripts/gen-docs.mjs`)', () => {
+    assert.equal(fs.readFileSync(path.join(root, 'docs/rules.md'), 'utf8'), rulesPage());
+  });
+});
