@@ -1,18 +1,24 @@
-import { parseDocument } from 'yaml';
+import { parse } from 'yaml';
 
 export interface FrontMatter {
   /** Offset just past the closing fence line (0 when there is no front matter). */
   end: number;
   /** `title:` when it is a non-empty string, with its offsets in the text. */
   title?: { value: string; start: number; end: number };
-  /** French message when the YAML could not be read (the body is still analysed). */
+  /** French message when the `title:` entry is not valid YAML. */
   error?: string;
 }
 
 const OPENING = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
+/** The top-level `title:` entry and its continuation lines (indented or blank). */
+const TITLE_ENTRY = /^title[ \t]*:.*(?:(?:\r\n|\r|\n)(?:[ \t]+.*|[ \t]*(?=\r|\n)))*/m;
 
-/** Finds and reads a YAML front matter block (`---` … `---`) at the very start of the text. */
+/**
+ * Finds the YAML front matter block (`---` … `---`) at the very start of the text and reads its
+ * `title:` with `yaml`. Only that entry is parsed: a full YAML parse of real front matter (sponsors,
+ * phases, events…) costs milliseconds on every keystroke, and nothing else in it is used.
+ */
 export function readFrontMatter(text: string): FrontMatter {
   const opening = OPENING.exec(text);
   if (!opening) {
@@ -30,21 +36,34 @@ export function readFrontMatter(text: string): FrontMatter {
   } else if (text[end] === '\n' || text[end] === '\r') {
     end += 1;
   }
-  return { end, ...readTitle(text.slice(bodyStart, yamlEnd), bodyStart) };
+  const entry = TITLE_ENTRY.exec(text.slice(bodyStart, yamlEnd));
+  return entry ? { end, ...readTitle(entry[0], bodyStart + entry.index) } : { end };
 }
 
-function readTitle(yamlText: string, offset: number): Pick<FrontMatter, 'title' | 'error'> {
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length > 0) {
-    return { error: `En-tête YAML illisible : ${doc.errors[0].message.split('\n')[0]}` };
+let lastEntry = '';
+let lastValue: unknown;
+
+/** Parses the `title:` entry (cached: it rarely changes while the body is typed). */
+function readTitle(entry: string, offset: number): Pick<FrontMatter, 'title' | 'error'> {
+  if (entry !== lastEntry) {
+    try {
+      lastValue = (parse(entry) as { title?: unknown } | null)?.title;
+    } catch (error) {
+      lastValue = new Error((error as Error).message.split('\n')[0]);
+    }
+    lastEntry = entry;
   }
-  const node = doc.get('title', true) as { value?: unknown; range?: [number, number, number] } | undefined;
-  if (!node || typeof node.value !== 'string' || node.value.trim() === '' || !node.range) {
+  if (lastValue instanceof Error) {
+    return { error: `En-tête YAML illisible (title) : ${lastValue.message}` };
+  }
+  if (typeof lastValue !== 'string' && typeof lastValue !== 'number') {
     return {};
   }
-  const value = node.value.trim();
-  const raw = yamlText.slice(node.range[0], node.range[1]);
-  const inner = raw.indexOf(value);
-  const start = offset + node.range[0] + Math.max(0, inner);
-  return { title: { value, start, end: start + (inner >= 0 ? value.length : raw.length) } };
+  const value = String(lastValue).trim();
+  if (value === '') {
+    return {};
+  }
+  const inner = entry.indexOf(value);
+  const start = offset + (inner >= 0 ? inner : entry.indexOf(':') + 1);
+  return { title: { value, start, end: start + (inner >= 0 ? value.length : entry.length - entry.indexOf(':') - 1) } };
 }

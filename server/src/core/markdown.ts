@@ -145,7 +145,9 @@ export function scanMarkdown(text: string, lines: LineIndex, maskedBefore: numbe
         break;
     }
   }
-  maskUrls(text, isProse);
+  for (const block of blocks) {
+    maskUrls(text, block.start, block.end, isProse);
+  }
   return { blocks, prose: buildProse(text, isProse) };
 }
 
@@ -235,14 +237,15 @@ function paint(isProse: Uint8Array, token: Token, mapping: LineMapping[]): { sta
   return { start: mapping[0].source, end: last.source + last.length };
 }
 
-/** Bare URLs and e-mail addresses are not prose. */
-function maskUrls(text: string, isProse: Uint8Array): void {
+/** Bare URLs and e-mail addresses in a block are not prose. */
+function maskUrls(text: string, start: number, end: number, isProse: Uint8Array): void {
   linkify ??= new LinkifyIt();
-  if (!linkify.pretest(text)) {
+  const slice = text.slice(start, end);
+  if (!linkify.pretest(slice)) {
     return;
   }
-  for (const match of linkify.match(text) ?? []) {
-    isProse.fill(0, match.index, match.lastIndex);
+  for (const match of linkify.match(slice) ?? []) {
+    isProse.fill(0, start + match.index, start + match.lastIndex);
   }
 }
 
