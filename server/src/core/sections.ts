@@ -13,6 +13,7 @@ const HEADING_PATTERNS: readonly [RegExp, SectionKind][] = [
     /^(solutions?|hypotheses? de solutions?|pistes? de solution|(service|produit|offre)$|reponse|proposition de valeur|comment (ca|cela) (marche|fonctionne))\b/,
     'solution',
   ],
+  [/^(impacts?|mesures? d(e|u|es)? ?l? ?impact|indicateurs?( d impact)?|objectifs? d impact|benefices attendus|resultats attendus)\b/, 'impact'],
   [
     /^(strategie|deploiement|objectifs?|feuille de route|roadmap|plan de deploiement|prochaines etapes|territoires? d experimentation|perimetre|calendrier)\b/,
     'strategie',
@@ -21,7 +22,6 @@ const HEADING_PATTERNS: readonly [RegExp, SectionKind][] = [
     /^(premiers? (utilisateurs?|usagers?|beneficiaires?)|utilisateurs?|usagers?|cibles?|beneficiaires?|public cible|destinataires)\b/,
     'utilisateurs',
   ],
-  [/^(impacts?|mesures? d(e|u|es)? ?l? ?impact|indicateurs?( d impact)?|benefices attendus|resultats attendus)\b/, 'impact'],
   [/^(risques?|scenario du pire|pire scenario)\b/, 'risques'],
   [/^(prototypes?|maquettes?|demo|demonstration)\b/, 'prototype'],
 ];
