@@ -20,6 +20,10 @@ describe('rules', () => {
       const text = withSolution('Paris et Lyon testent le service.');
       assertFixed(text, 'grace-a-absent', text.replace('Paris', 'Grâce à Mon Aide, Paris'));
     });
+    it('accepts a name that looks like a domain, so its own fix is stable', () => {
+      const text = withSolution('Les familles reçoivent leur aide.', 'cartes.gouv.fr');
+      assertFixed(text, 'grace-a-absent', text.replace('Les familles', 'Grâce à cartes.gouv.fr, les familles'));
+    });
     it('offers no fix without a name', () => {
       const [finding] = findingsOf(withSolution('Les familles reçoivent leur aide.', null), 'grace-a-absent');
       assert.equal(finding.fixes, undefined);
@@ -106,6 +110,13 @@ describe('rules', () => {
           'Section « Stratégie » manquante : ajoutez-la à la fiche.',
         ],
       );
+    });
+    it('inserts the skeleton as its own block in CRLF text', () => {
+      const text = fiche({ Problème: '3 millions.', Stratégie: 'Trois communes.' }).replace(/\n/g, '\r\n');
+      const [finding] = findingsOf(text, 'section-manquante');
+      const edit = finding.fixes![0].edits[0];
+      const out = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+      assert.match(out, /3 millions\.\r\n\r\n## Solution\r\n\r\n<!--[^]*-->\r\n\r\n## Stratégie/);
     });
     it('inserts the skeleton where the section belongs', () => {
       const text = fiche({ Problème: '3 millions de familles.', Stratégie: 'Trois communes.' });

@@ -2,8 +2,8 @@ import type { Block, FicheDocument, Fix, Rule } from '../types';
 import { findInBlocks, fold, headingRange, paragraphs, sectionOf } from '../text';
 import { GENERIC_SERVICE } from './nom-generique';
 
-/** "grâce à" and what follows it. */
-const GRACE_A = /\bgr[âa]ce [àa]\s+(\S+(?:\s+\S+)?)/giu;
+/** "grâce à" (what follows is read in the original text). */
+const GRACE_A = /\bgr[âa]ce [àa]\s/giu;
 
 /** Sentence openers that take a lower-case letter once "Grâce à X, " is put before them. */
 const COMMON_OPENERS = new Set(
@@ -46,15 +46,19 @@ const rule: Rule = {
   },
 };
 
-/** True when some "grâce à" is followed by a name, the service's name or a generic reference to it. */
+/**
+ * True when some "grâce à" is followed by a name, the service's name or a generic reference to
+ * it. What follows is read in the original text: a name such as "cartes.gouv.fr" is masked as a
+ * URL in the prose.
+ */
 function hasGraceANamed(document: FicheDocument, blocks: Block[]): boolean {
   const name = document.name ? fold(document.name.value) : undefined;
-  return findInBlocks(document, blocks, GRACE_A).some(({ groups }) => {
-    const next = groups[1];
+  return findInBlocks(document, blocks, GRACE_A).some(({ end }) => {
+    const after = document.text.slice(end, end + 80).trimStart();
     return (
-      /^[\p{Lu}\d]/u.test(next) ||
-      (name !== undefined && fold(next).startsWith(name.split(/\s+/)[0])) ||
-      GENERIC_SERVICE.test(next)
+      /^[\p{Lu}\d]/u.test(after) ||
+      (name !== undefined && fold(after).startsWith(name)) ||
+      GENERIC_SERVICE.test(after)
     );
   });
 }

@@ -68,10 +68,10 @@ function firstOf(document: FicheDocument, kinds: readonly SectionKind[]): Sectio
   return document.sections.find((section) => kinds.includes(section.kind));
 }
 
-/** The skeleton with the line breaks needed to stand as its own block at `at`. */
+/** The skeleton with the line breaks needed to stand as its own block at `at`, in the text's line endings. */
 function separated(text: string, at: number, skeleton: string): string {
-  const before = text.slice(Math.max(0, at - 2), at);
-  const prefix = at === 0 || before === '\n\n' || before === '\r\n' ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const tail = text.slice(Math.max(0, at - 4), at);
+  const prefix = at === 0 || /(\r?\n|\r){2}$/.test(tail) ? '' : /(\r?\n|\r)$/.test(tail) ? '\n' : '\n\n';
   const block = prefix + skeleton;
   return text.includes('\r\n') ? block.replace(/\n/g, '\r\n') : block;
 }
