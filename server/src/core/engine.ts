@@ -1,6 +1,7 @@
 import type { AnalysisOptions, AnalysisResult, Finding, Rule, Section, Severity } from './types';
 import { parseFiche } from './parse';
 import { rules } from './rules';
+import { applyDirectives } from './directives';
 
 /**
  * Analyses a fiche: parses it, runs every enabled rule in registry order and returns the
@@ -28,7 +29,7 @@ export function analyze(text: string, options: AnalysisOptions = { rules: {} }):
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { document, findings };
+  return { document, findings: applyDirectives(document.directives, findings) };
 }
 
 function levelOf(rule: Rule, options: AnalysisOptions): Severity | undefined {

@@ -6,6 +6,7 @@ export * from './types';
 export { analyze } from './engine';
 export { parseFiche } from './parse';
 export { applyFixes, applyEdits } from './fixes';
+export { suppressionFixes } from './directives';
 export { normalizeOptions } from './options';
 export type { NormalizedOptions } from './options';
 export { rules, ruleIds, getRule } from './rules';

@@ -20,6 +20,8 @@ export interface MarkdownBlock {
 
 export interface MarkdownScan {
   blocks: MarkdownBlock[];
+  /** Line ranges [first, last + 1) of code blocks (fenced or indented). */
+  codeLines: [number, number][];
   /** The text with everything that is not prose replaced by spaces (newlines kept). */
   prose: string;
 }
@@ -95,6 +97,7 @@ export function scanMarkdown(text: string, lines: LineIndex, maskedBefore: numbe
   const tokens = getParser().parse(source, {});
   const isProse = new Uint8Array(text.length);
   const blocks: MarkdownBlock[] = [];
+  const codeLines: [number, number][] = [];
   let listDepth = 0;
   let rowLine = -1;
   let cellCursor = 0;
@@ -108,6 +111,12 @@ export function scanMarkdown(text: string, lines: LineIndex, maskedBefore: numbe
       case 'bullet_list_close':
       case 'ordered_list_close':
         listDepth--;
+        break;
+      case 'fence':
+      case 'code_block':
+        if (token.map) {
+          codeLines.push([token.map[0], token.map[1]]);
+        }
         break;
       case 'tr_open':
         rowLine = token.map ? token.map[0] : -1;
@@ -148,7 +157,7 @@ export function scanMarkdown(text: string, lines: LineIndex, maskedBefore: numbe
   for (const block of blocks) {
     maskUrls(text, block.start, block.end, isProse);
   }
-  return { blocks, prose: buildProse(text, isProse) };
+  return { blocks, codeLines, prose: buildProse(text, isProse) };
 }
 
 /** One line of an inline token's content and where it starts in the source. */

@@ -3,6 +3,7 @@ import { LineIndex } from './lines';
 import { readFrontMatter } from './frontmatter';
 import { scanMarkdown, type MarkdownBlock } from './markdown';
 import { classifyHeading, cleanTitle } from './sections';
+import { readDirectives } from './directives';
 
 /**
  * Parses a fiche: front matter, Markdown prose (code, HTML, URLs and link targets masked),
@@ -11,7 +12,7 @@ import { classifyHeading, cleanTitle } from './sections';
 export function parseFiche(text: string): FicheDocument {
   const lines = new LineIndex(text);
   const frontMatter = readFrontMatter(text);
-  const { blocks, prose } = scanMarkdown(text, lines, frontMatter.end);
+  const { blocks, prose, codeLines } = scanMarkdown(text, lines, frontMatter.end);
   const sections = splitSections(blocks, frontMatter.end, text.length);
   const document: FicheDocument = {
     text,
@@ -20,6 +21,7 @@ export function parseFiche(text: string): FicheDocument {
     name: undefined,
     bodyStart: frontMatter.end,
     frontMatterError: frontMatter.error,
+    directives: readDirectives(text, lines, frontMatter.end, codeLines),
     positionAt: (offset) => lines.positionAt(offset),
     offsetAt: (position) => lines.offsetAt(position),
   };

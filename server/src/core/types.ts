@@ -95,6 +95,18 @@ export interface ServiceName {
   end: number;
 }
 
+/** An in-file control comment: `<!-- fiche-ignore … -->`, `<!-- fiche-disable … -->`, `<!-- fiche-enable … -->`. */
+export interface Directive {
+  kind: 'ignore' | 'disable' | 'enable';
+  /** Rule ids it names; empty for every rule. */
+  rules: string[];
+  /** Offsets of the comment. */
+  start: number;
+  end: number;
+  /** For `ignore`: the 0-based line it covers; otherwise the comment's own line. */
+  line: number;
+}
+
 /** A parsed fiche: the text, its prose mask and its sections. */
 export interface FicheDocument {
   text: string;
@@ -109,6 +121,8 @@ export interface FicheDocument {
   bodyStart: number;
   /** French message when the front matter is not valid YAML. */
   frontMatterError?: string;
+  /** In-file control comments, in text order. */
+  directives: Directive[];
   /** Converts an offset into an LSP position. */
   positionAt(offset: number): Position;
   /** Converts an LSP position into an offset. */

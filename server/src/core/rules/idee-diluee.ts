@@ -7,7 +7,7 @@ const BRANDS =
 
 const PATTERNS: readonly { pattern: RegExp; message: (m: RegExpExecArray) => string }[] = [
   {
-    pattern: new RegExp(String.raw`\b(?:le|la|l['’]|un|une)\s*(?:${BRANDS})\s+(?:(?:des|du|de)\s+|d['’])[\p{L}-]+`, 'gu'),
+    pattern: new RegExp(String.raw`\b(?:[Ll]e|[Ll]a|[Ll]['’]|[Uu]ne?)\s*(?:${BRANDS})\s+(?:(?:des|du|de)\s+|d['’])[\p{L}-]+`, 'gu'),
     message: (m) => `« ${m[0]} » : une analogie n’est pas une idée. Dites ce que le service change pour l’usager.`,
   },
   {
