@@ -10,3 +10,5 @@ export { suppressionFixes } from './directives';
 export { normalizeOptions } from './options';
 export type { NormalizedOptions } from './options';
 export { rules, ruleIds, getRule } from './rules';
+export { checklist } from './checklist';
+export type { SectionChecklist, ChecklistItem } from './checklist';
