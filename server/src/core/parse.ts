@@ -2,7 +2,7 @@ import type { Block, FicheDocument, Section, ServiceName } from './types';
 import { LineIndex } from './lines';
 import { readFrontMatter } from './frontmatter';
 import { scanMarkdown, type MarkdownBlock } from './markdown';
-import { classifyHeading, cleanTitle } from './sections';
+import { classifyHeading, cleanTitle, sectionText } from './sections';
 import { readDirectives } from './directives';
 
 /**
@@ -13,7 +13,7 @@ export function parseFiche(text: string): FicheDocument {
   const lines = new LineIndex(text);
   const frontMatter = readFrontMatter(text);
   const { blocks, prose, codeLines } = scanMarkdown(text, lines, frontMatter.end);
-  const sections = splitSections(blocks, frontMatter.end, text.length);
+  const sections = splitSections(blocks, frontMatter.end, text.length, prose);
   const document: FicheDocument = {
     text,
     prose,
@@ -30,8 +30,9 @@ export function parseFiche(text: string): FicheDocument {
 }
 
 /** Level-1/2 headings open sections; prose before the first one forms a preamble (kind `autre`). */
-function splitSections(blocks: MarkdownBlock[], bodyStart: number, textEnd: number): Section[] {
+function splitSections(blocks: MarkdownBlock[], bodyStart: number, textEnd: number, prose: string): Section[] {
   const sections: Section[] = [];
+  const headings = new Map<Section, string>();
   let current: Section | undefined;
   for (const block of blocks) {
     if (block.type === 'heading' && (block.level ?? 9) <= 2) {
@@ -39,7 +40,7 @@ function splitSections(blocks: MarkdownBlock[], bodyStart: number, textEnd: numb
         current.end = lineStartBefore(block, current);
       }
       current = {
-        kind: classifyHeading(block.content),
+        kind: 'autre', // classified below, once the text under the heading is known
         title: cleanTitle(block.content),
         level: block.level ?? 2,
         headingStart: block.start,
@@ -48,6 +49,7 @@ function splitSections(blocks: MarkdownBlock[], bodyStart: number, textEnd: numb
         blocks: [],
       };
       sections.push(current);
+      headings.set(current, block.content);
       continue;
     }
     if (!current) {
@@ -55,6 +57,10 @@ function splitSections(blocks: MarkdownBlock[], bodyStart: number, textEnd: numb
       sections.push(current);
     }
     current.blocks.push(toBlock(block));
+  }
+  // Vague headings ("Investigation", "Le défi") get their kind from the text under them.
+  for (const [section, heading] of headings) {
+    section.kind = classifyHeading(heading, sectionText(section.blocks, prose));
   }
   return sections;
 }
