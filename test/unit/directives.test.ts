@@ -60,4 +60,9 @@ describe('in-file control comments', () => {
     assert.ok(!ids(fixed).includes('grace-a-absent'));
     assert.equal(analyze(fixed).document.sections.find((s) => s.kind === 'solution')?.title, 'Solution');
   });
+
+  it('keeps a comment at the end of a heading out of the section title', () => {
+    const text = withSolution('Texte.').replace('## Solution', '## Solution <!-- fiche-ignore grace-a-absent -->');
+    assert.equal(analyze(text).document.sections.find((s) => s.kind === 'solution')?.title, 'Solution');
+  });
 });

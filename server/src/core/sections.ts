@@ -223,6 +223,7 @@ export function normalizeHeading(heading: string): string {
 /** A heading's title as shown to users: no Markdown emphasis, no trailing colon. */
 export function cleanTitle(heading: string): string {
   const title = heading
+    .replace(/<!--[^]*?-->/g, '')
     .replace(/[*_`]+/g, '')
     .replace(/\s*[:：]\s*$/, '')
     .trim();
