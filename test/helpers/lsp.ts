@@ -30,7 +30,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** The repository root (helpers run from test/out/helpers/). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
-export const SERVER_BIN = path.join(ROOT, 'bin', 'fiche-language-server.js');
+/** The server under test; FICHE_SERVER_BIN points the tests at another build. */
+export const SERVER_BIN = process.env.FICHE_SERVER_BIN ?? path.join(ROOT, 'bin', 'fiche-language-server.js');
 
 /** What VS Code announces, reduced to what the server looks at. */
 export const EDITOR_CAPABILITIES: ClientCapabilities = {

@@ -1,0 +1,88 @@
+// The VS Code client: starts the fiche language server over IPC and registers the commands. No analysis here.
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+/** Server-side command applying every fix to a document (see server/src/server.ts). */
+const SERVER_FIX_ALL = 'fiche.applyFixAll';
+/** Name of the whole-template snippet in snippets/fiche.code-snippets. */
+const TEMPLATE_SNIPPET = 'Fiche produit complète';
+
+/** What the extension exports, for its own tests. */
+export interface FicheApi {
+  client: LanguageClient;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<FicheApi> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'fiche' }, { language: 'markdown', pattern: '**/*.fiche.md' }],
+    // Restart when the server dies: the default error handler restarts it up to 4 times in 3 minutes.
+    connectionOptions: { maxRestartCount: 4 },
+  };
+  // The id "fiche" makes the client honour the `fiche.trace.server` setting.
+  client = new LanguageClient('fiche', 'Fiche produit', serverOptions, clientOptions);
+  const languageClient = client;
+  context.subscriptions.push(
+    vscode.commands.registerCommand('fiche.newFiche', () => newFiche(context)),
+    vscode.commands.registerCommand('fiche.fixAll', (uri?: vscode.Uri) => fixAll(languageClient, uri)),
+    vscode.commands.registerCommand('fiche.openPreview', (uri?: vscode.Uri) => openPreview(uri)),
+    vscode.commands.registerCommand('fiche.restartServer', () => languageClient.restart()),
+  );
+  await client.start();
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+// Opens an untitled fiche filled with the template snippet (tab stops on the name, then the Problème).
+async function newFiche(context: vscode.ExtensionContext): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language: 'fiche', content: '' });
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.insertSnippet(new vscode.SnippetString(await templateSnippet(context)));
+  return editor;
+}
+
+async function templateSnippet(context: vscode.ExtensionContext): Promise<string> {
+  const file = vscode.Uri.joinPath(context.extensionUri, 'snippets', 'fiche.code-snippets');
+  const snippets = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<
+    string,
+    { body: string | string[] }
+  >;
+  const body = snippets[TEMPLATE_SNIPPET].body;
+  return Array.isArray(body) ? body.join('\n') : body;
+}
+
+// Asks the server to apply every fix to the given (or active) fiche.
+async function fixAll(languageClient: LanguageClient, uri?: vscode.Uri): Promise<boolean> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  if (!target) {
+    void vscode.window.showInformationMessage('Ouvrez une fiche produit pour la corriger.');
+    return false;
+  }
+  const result = (await languageClient.sendRequest(ExecuteCommandRequest.type, {
+    command: SERVER_FIX_ALL,
+    arguments: [target.toString()],
+  })) as { applied?: boolean } | null;
+  return result?.applied === true;
+}
+
+// The Markdown preview of a fiche, beside the editor (VS Code's own preview, which a `fiche` file would otherwise lose).
+async function openPreview(uri?: vscode.Uri): Promise<void> {
+  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  await vscode.commands.executeCommand('markdown.showPreviewToSide', target);
+}

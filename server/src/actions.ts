@@ -1,0 +1,92 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisOptions, AnalysisResult, Fix } from './core';
+import { fixAll } from './core/fix-all';
+import {
+  FIX_ALL_KIND,
+  SOURCE,
+  fixesOf,
+  replaceAllEdit,
+  toFixAllAction,
+  toFixRuleAction,
+  toQuickFix,
+  toTextEdits,
+  toWorkspaceEdit,
+} from './convert';
+
+/** What a code action request needs besides its params. */
+export interface ActionContext {
+  document: TextDocument;
+  result: AnalysisResult;
+  options: AnalysisOptions;
+  /** Whether the client takes versioned `documentChanges`. */
+  versioned: boolean;
+}
+
+/** Quick-fixes for the diagnostics in the request, "fix all of this rule", and `source.fixAll.fiche` when asked. */
+export function codeActions(params: CodeActionParams, context: ActionContext): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const only = params.context.only;
+  if (!only || covers(only, CodeActionKind.QuickFix)) {
+    const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE);
+    actions.push(...ours.flatMap((diagnostic) => quickFixes(diagnostic, context)));
+    actions.push(...fixRuleActions(ours, context));
+  }
+  if (only && covers(only, FIX_ALL_KIND)) {
+    const edits = fixAllEdits(context.document, context.options);
+    if (edits.length > 0) {
+      actions.push(toFixAllAction(toWorkspaceEdit(context.document, edits, context.versioned)));
+    }
+  }
+  return actions;
+}
+
+/** The edits of "fix everything" (of one rule when given) on the document. */
+export function fixAllEdits(document: TextDocument, options: AnalysisOptions, ruleId?: string): TextEdit[] {
+  return replaceAllEdit(document, fixAll(document.getText(), options, ruleId));
+}
+
+function quickFixes(diagnostic: Diagnostic, context: ActionContext): CodeAction[] {
+  const fixes = fixesOf(diagnostic, context.document.version) ?? freshFixes(diagnostic, context);
+  return fixes.map((fix, index) => {
+    const edit = toWorkspaceEdit(context.document, toTextEdits(fix, context.document), context.versioned);
+    return toQuickFix(fix, diagnostic, edit, index === 0);
+  });
+}
+
+// When the diagnostic's data is stale (older version), the fixes of the matching finding of the current analysis.
+function freshFixes(diagnostic: Diagnostic, context: ActionContext): Fix[] {
+  const { start, end } = diagnostic.range;
+  const finding = context.result.findings.find(
+    (f) =>
+      f.ruleId === diagnostic.code &&
+      f.range.start.line === start.line &&
+      f.range.start.character === start.character &&
+      f.range.end.line === end.line &&
+      f.range.end.character === end.character,
+  );
+  return finding?.fixes ?? [];
+}
+
+// One "Corriger tous les problèmes « id »" per rule of the request that has more than one fixable finding.
+function fixRuleActions(diagnostics: Diagnostic[], context: ActionContext): CodeAction[] {
+  const ruleIds = new Set(diagnostics.map((diagnostic) => String(diagnostic.code)));
+  const actions: CodeAction[] = [];
+  for (const ruleId of ruleIds) {
+    const fixable = context.result.findings.filter((f) => f.ruleId === ruleId && f.fixes?.length);
+    if (fixable.length < 2) {
+      continue;
+    }
+    const edits = fixAllEdits(context.document, context.options, ruleId);
+    if (edits.length > 0) {
+      const related = diagnostics.filter((diagnostic) => String(diagnostic.code) === ruleId);
+      actions.push(toFixRuleAction(ruleId, related, toWorkspaceEdit(context.document, edits, context.versioned)));
+    }
+  }
+  return actions;
+}
+
+// Whether one of the requested kinds is `kind` or one of its parents ("source" covers "source.fixAll.fiche").
+function covers(only: string[], kind: string): boolean {
+  return only.some((wanted) => wanted === '' || kind === wanted || kind.startsWith(`${wanted}.`));
+}
