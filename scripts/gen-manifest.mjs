@@ -6,4 +6,6 @@ import { createRequire } from 'node:module';
 const manifest = createRequire(import.meta.url)('../out/server/src/manifest.js');
 fs.writeFileSync('package.json', manifest.withRulesSetting(fs.readFileSync('package.json', 'utf8')));
 fs.writeFileSync('snippets/fiche.code-snippets', manifest.snippetsFile());
-console.log('package.json (fiche.rules) et snippets/fiche.code-snippets régénérés.');
+fs.mkdirSync('schemas', { recursive: true });
+fs.writeFileSync(manifest.FICHERC_SCHEMA_PATH, manifest.ficheRcSchema());
+console.log('package.json (fiche.rules), snippets/fiche.code-snippets et schemas/ficherc.schema.json régénérés.');

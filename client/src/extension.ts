@@ -10,6 +10,8 @@ import {
 
 /** Server-side command applying every fix to a document (see server/src/server.ts). */
 const SERVER_FIX_ALL = 'fiche.applyFixAll';
+/** Custom request of the server: the method's checklist of a fiche. */
+const CHECKLIST_REQUEST = 'fiche/checklist';
 /** Name of the whole-template snippet in snippets/fiche.code-snippets. */
 const TEMPLATE_SNIPPET = 'Fiche produit complète';
 
@@ -28,6 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<FicheA
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'fiche' }, { language: 'markdown', pattern: '**/*.fiche.md' }],
+    // The team's `.ficherc.json` (read by the server as data): changes re-run the analysis.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.ficherc.json') },
     // Restart when the server dies: the default error handler restarts it up to 4 times in 3 minutes.
     connectionOptions: { maxRestartCount: 4 },
   };
@@ -41,7 +45,55 @@ export async function activate(context: vscode.ExtensionContext): Promise<FicheA
     vscode.commands.registerCommand('fiche.restartServer', () => languageClient.restart()),
   );
   await client.start();
+  context.subscriptions.push(statusItem(languageClient));
   return { client };
+}
+
+interface ChecklistSection {
+  summary: string;
+  items: { ok: boolean }[];
+}
+
+// The status bar item of the active fiche: how many of the method's checks pass ("Fiche 12/17").
+function statusItem(languageClient: LanguageClient): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('fiche.checklist', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'Fiche produit : liste de contrôle';
+  item.command = 'workbench.actions.view.problems';
+  let generation = 0;
+  const update = async (): Promise<void> => {
+    const mine = ++generation;
+    const document = vscode.window.activeTextEditor?.document;
+    const isFiche = document !== undefined && (document.languageId === 'fiche' || document.uri.path.endsWith('.fiche.md'));
+    if (!isFiche) {
+      item.hide();
+      return;
+    }
+    const sections = await languageClient
+      .sendRequest<ChecklistSection[] | null>(CHECKLIST_REQUEST, { uri: document.uri.toString() })
+      .catch(() => null);
+    if (mine !== generation || !sections || sections.length === 0) {
+      if (mine === generation) {
+        item.hide();
+      }
+      return;
+    }
+    const items = sections.flatMap((section) => section.items);
+    item.text = `$(checklist) Fiche ${items.filter((i) => i.ok).length}/${items.length}`;
+    item.tooltip = sections.map((section) => section.summary).join('\n');
+    item.show();
+  };
+  const refresh = (): void => void update();
+  refresh();
+  return vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (event.uris.some((uri) => uri.toString() === active)) {
+        refresh();
+      }
+    }),
+  );
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisOptions, AnalysisResult, Fix } from './core';
+import { suppressionFixes, type AnalysisOptions, type AnalysisResult, type Finding, type Fix } from './core';
 import { fixAll } from './core/fix-all';
 import {
   FIX_ALL_KIND,
@@ -46,18 +46,27 @@ export function fixAllEdits(document: TextDocument, options: AnalysisOptions, ru
   return replaceAllEdit(document, fixAll(document.getText(), options, ruleId));
 }
 
+// The rule's own fixes (the first preferred), then "ignorer ici" and "désactiver dans ce fichier".
 function quickFixes(diagnostic: Diagnostic, context: ActionContext): CodeAction[] {
-  const fixes = fixesOf(diagnostic, context.document.version) ?? freshFixes(diagnostic, context);
-  return fixes.map((fix, index) => {
-    const edit = toWorkspaceEdit(context.document, toTextEdits(fix, context.document), context.versioned);
-    return toQuickFix(fix, diagnostic, edit, index === 0);
-  });
+  const finding = currentFinding(diagnostic, context);
+  const fixes = fixesOf(diagnostic, context.document.version) ?? finding?.fixes ?? [];
+  const actions = fixes.map((fix, index) => toAction(fix, diagnostic, context, index === 0));
+  if (finding) {
+    const { ignore, disable } = suppressionFixes(context.result.document, finding);
+    actions.push(toAction(ignore, diagnostic, context, false), toAction(disable, diagnostic, context, false));
+  }
+  return actions;
 }
 
-// When the diagnostic's data is stale (older version), the fixes of the matching finding of the current analysis.
-function freshFixes(diagnostic: Diagnostic, context: ActionContext): Fix[] {
+function toAction(fix: Fix, diagnostic: Diagnostic, context: ActionContext, preferred: boolean): CodeAction {
+  const edit = toWorkspaceEdit(context.document, toTextEdits(fix, context.document), context.versioned);
+  return toQuickFix(fix, diagnostic, edit, preferred);
+}
+
+// The finding of the current analysis that the diagnostic shows (same rule, same range), if any.
+function currentFinding(diagnostic: Diagnostic, context: ActionContext): Finding | undefined {
   const { start, end } = diagnostic.range;
-  const finding = context.result.findings.find(
+  return context.result.findings.find(
     (f) =>
       f.ruleId === diagnostic.code &&
       f.range.start.line === start.line &&
@@ -65,7 +74,6 @@ function freshFixes(diagnostic: Diagnostic, context: ActionContext): Fix[] {
       f.range.end.line === end.line &&
       f.range.end.character === end.character,
   );
-  return finding?.fixes ?? [];
 }
 
 // One "Corriger tous les problèmes « id »" per rule of the request that has more than one fixable finding.

@@ -13,11 +13,12 @@ import {
   MarkupKind,
   SymbolKind,
   TextEdit,
+  type CodeLens,
   type Hover,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Fix, Rule, Severity } from './core';
+import type { FicheDocument, Finding, Fix, Rule, SectionChecklist, Severity } from './core';
 import type { FoldingLines, OutlineItem } from './core/outline';
 import type { Suggestion } from './core/completion';
 
@@ -143,4 +144,13 @@ export function toDocumentSymbol(item: OutlineItem): DocumentSymbol {
 
 export function toFoldingRange(fold: FoldingLines): FoldingRange {
   return FoldingRange.create(fold.startLine, fold.endLine, undefined, undefined, FoldingRangeKind.Region);
+}
+
+/** A section's checklist as a code lens on its heading; clicking opens the Problems panel. */
+export function toCodeLens(item: SectionChecklist, document: FicheDocument): CodeLens {
+  const section = document.sections[item.section];
+  return {
+    range: { start: document.positionAt(section.headingStart), end: document.positionAt(section.headingEnd) },
+    command: { title: item.summary, command: 'workbench.actions.view.problems' },
+  };
 }

@@ -35,8 +35,28 @@ export function withRulesSetting(packageJson: string): string {
   return json(manifest);
 }
 
-/** The text of snippets/fiche.code-snippets: the whole template and the "Grâce à" sentence. */
+export const FICHERC_SCHEMA_PATH = 'schemas/ficherc.schema.json';
+
+/** The JSON schema of `.ficherc.json` (completion and validation in VS Code through `jsonValidation`). */
+export function ficheRcSchema(): string {
+  const { markdownDescription, ...rulesSchema } = rulesSetting();
+  delete rulesSchema.scope; // a VS Code setting attribute, not JSON schema
+  return json({
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Configuration de fiche-produit (.ficherc.json)',
+    description: 'Réglages d’équipe lus par l’extension et par fiche-lint. Les réglages de l’éditeur (fiche.rules) priment.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      rules: { ...rulesSchema, description: markdownDescription },
+    },
+  });
+}
+
+/** The text of snippets/fiche.code-snippets: the whole template, the "Grâce à" sentence, the control comments. */
 export function snippetsFile(): string {
+  const ids = rules.map((rule) => rule.id).join(',');
   return json({
     'Fiche produit complète': {
       prefix: ['fiche', 'fiche-produit'],
@@ -47,6 +67,16 @@ export function snippetsFile(): string {
       prefix: ['grace', 'Grâce à'],
       description: 'Ouverture de la Solution : « Grâce à <Nom>, <verbe au présent> … ».',
       body: [graceASnippet(undefined)],
+    },
+    'Ignorer une règle sur la ligne suivante': {
+      prefix: ['fiche-ignore'],
+      description: 'Commentaire de contrôle : ignore une règle sur la ligne suivante, avec la raison.',
+      body: [`<!-- fiche-ignore \${1|${ids}|}: \${2:raison} -->`],
+    },
+    'Désactiver des règles': {
+      prefix: ['fiche-disable'],
+      description: 'Commentaire de contrôle : désactive une règle jusqu’à « fiche-enable » (ou la fin du fichier).',
+      body: [`<!-- fiche-disable \${1|${ids}|} -->`, '$0', `<!-- fiche-enable \${1} -->`],
     },
   });
 }

@@ -10,13 +10,14 @@ import {
   type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getRule, type AnalysisOptions, type AnalysisResult } from './core';
+import { checklist, getRule, type AnalysisOptions, type AnalysisResult } from './core';
 import { complete } from './core/completion';
 import { outline, sectionFolds } from './core/outline';
 import { codeActions, fixAllEdits } from './actions';
 import { Analyses, isFiche } from './analyses';
 import {
   FIX_ALL_KIND,
+  toCodeLens,
   toCompletionItem,
   toDiagnostic,
   toDocumentSymbol,
@@ -28,6 +29,8 @@ import { Settings } from './settings';
 
 /** Server-side command applying every fix to a document; argument: its URI. */
 export const FIX_ALL_COMMAND = 'fiche.applyFixAll';
+/** Custom request: the method's checklist of a fiche (`{ uri }` → sections with their items). */
+export const CHECKLIST_REQUEST = 'fiche/checklist';
 const CHANGE_DEBOUNCE_MS = 150;
 
 const connection = createConnection(ProposedFeatures.all);
@@ -49,6 +52,7 @@ connection.onInitialize((params) => {
       documentSymbolProvider: { label: 'Fiche produit' },
       foldingRangeProvider: true,
       executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'fiche-language-server' },
   };
@@ -62,6 +66,14 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration((params) => {
   settings.reset(params?.settings);
+  for (const document of documents.all()) {
+    schedule(document.uri, 0);
+  }
+});
+
+// A `.ficherc.json` was created, changed or deleted (the client watches them): re-read and revalidate.
+connection.onDidChangeWatchedFiles(() => {
+  settings.clear();
   for (const document of documents.all()) {
     schedule(document.uri, 0);
   }
@@ -163,6 +175,17 @@ connection.onDocumentSymbol(async (params) => {
 connection.onFoldingRanges(async (params) => {
   const target = await analysed(params?.textDocument);
   return target ? sectionFolds(target.result.document).map(toFoldingRange) : null;
+});
+
+// A code lens on each section heading: the method's checklist for that section.
+connection.onCodeLens(async (params) => {
+  const target = await analysed(params?.textDocument);
+  return target ? checklist(target.result, target.options).map((item) => toCodeLens(item, target.result.document)) : null;
+});
+
+connection.onRequest(CHECKLIST_REQUEST, async (params: TextDocumentIdentifier | undefined) => {
+  const target = await analysed(params);
+  return target ? checklist(target.result, target.options) : null;
 });
 
 connection.onExecuteCommand(async (params) => {

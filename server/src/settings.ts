@@ -1,11 +1,16 @@
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { normalizeOptions, type AnalysisOptions } from './core';
+import { loadConfig } from './cli/config';
 
 /**
- * Settings per document: pulled with `workspace/configuration` (section `fiche`), normalised
- * once into core options, cached per URI, dropped on close and all cleared on a configuration
- * change. Clients without `workspace/configuration` get the settings pushed with
- * `didChangeConfiguration` (or the defaults). Problems are shown once per message.
+ * Settings per document: the nearest `.ficherc.json` above the file (the team's, also read by
+ * `fiche-lint`), then the editor's `fiche.rules` on top, pulled with `workspace/configuration`
+ * (section `fiche`). Normalised once into core options, cached per URI, dropped on close and
+ * all cleared on a configuration or `.ficherc.json` change. Clients without
+ * `workspace/configuration` get the settings pushed with `didChangeConfiguration` (or the
+ * defaults). Problems are shown once per message. The file is read as data, never executed.
  */
 export class Settings {
   private readonly cache = new Map<string, Promise<AnalysisOptions>>();
@@ -39,6 +44,11 @@ export class Settings {
     this.cache.delete(uri);
   }
 
+  /** Forgets the cached options (a `.ficherc.json` changed), keeping the pushed settings. */
+  clear(): void {
+    this.cache.clear();
+  }
+
   private async load(uri: string): Promise<AnalysisOptions> {
     let raw: unknown = this.pushed;
     if (this.canPull()) {
@@ -51,16 +61,35 @@ export class Settings {
     }
     const { options, problems } = normalizeOptions(raw ?? undefined);
     this.warn(problems);
-    return options;
+    const file = await this.fileOptions(uri);
+    return { rules: { ...file.rules, ...options.rules } };
   }
 
-  private warn(problems: string[]): void {
+  // The options of the nearest `.ficherc.json` for a file URI (defaults for other schemes or on error).
+  private async fileOptions(uri: string): Promise<AnalysisOptions> {
+    if (!uri.startsWith('file:')) {
+      return { rules: {} };
+    }
+    try {
+      const config = await loadConfig(undefined, {}, path.dirname(fileURLToPath(uri)));
+      this.warn(config.warnings, 'Fiche produit : ');
+      return config.options;
+    } catch (error) {
+      this.connection.console.warn(`.ficherc.json illisible pour ${uri} : ${String(error)}`);
+      return { rules: {} };
+    }
+  }
+
+  private warn(problems: string[], prefix?: string): void {
     const fresh = problems.filter((problem) => !this.shownProblems.has(problem));
     if (fresh.length === 0) {
       return;
     }
     fresh.forEach((problem) => this.shownProblems.add(problem));
-    const message = `Fiche produit : réglages « fiche.rules » en partie ignorés (valeurs par défaut utilisées). ${fresh.join(' ')}`;
+    const message =
+      prefix !== undefined
+        ? `${prefix}${fresh.join(' ')}`
+        : `Fiche produit : réglages « fiche.rules » en partie ignorés (valeurs par défaut utilisées). ${fresh.join(' ')}`;
     // A notification, not window/showMessageRequest: nothing to answer, so no client is left owing a reply.
     this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
   }

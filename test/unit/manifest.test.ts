@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { snippetsFile, withRulesSetting } from '../../server/src/manifest';
+import { FICHERC_SCHEMA_PATH, ficheRcSchema, snippetsFile, withRulesSetting } from '../../server/src/manifest';
 
 const root = path.resolve(__dirname, '../../..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
@@ -14,6 +14,11 @@ describe('manifeste de l’extension', () => {
   });
   it('snippets/fiche.code-snippets matches the template (run `node scripts/gen-manifest.mjs`)', () => {
     assert.equal(read('snippets/fiche.code-snippets'), snippetsFile());
+  });
+  it('schemas/ficherc.schema.json matches the registry and is declared for .ficherc.json', () => {
+    assert.equal(read(FICHERC_SCHEMA_PATH), ficheRcSchema());
+    const manifest = JSON.parse(read('package.json')) as { contributes: { jsonValidation?: { fileMatch: string; url: string }[] } };
+    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.ficherc.json', url: `./${FICHERC_SCHEMA_PATH}` }]);
   });
   it('every contributed command is registered by the client, and the other way round', () => {
     const manifest = JSON.parse(read('package.json')) as { contributes: { commands: { command: string }[] } };
