@@ -20,6 +20,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FicheDocument, Finding, Fix, Rule, SectionChecklist, Severity } from './core';
 import type { FoldingLines, OutlineItem } from './core/outline';
+import { escapeAngleBrackets } from './core/text';
 import type { Suggestion } from './core/completion';
 
 /** What a diagnostic carries in `data`: its fixes (core offsets) and the version they apply to. */
@@ -127,7 +128,7 @@ export function toCompletionItem(suggestion: Suggestion, document: TextDocument,
 export function toHover(findings: Finding[], ruleOf: (id: string) => Rule | undefined): Hover | null {
   const parts = findings.flatMap((finding) => {
     const rule = ruleOf(finding.ruleId);
-    return rule ? [`**${rule.id}** — ${rule.description}\n\n${rule.explanation}`] : [];
+    return rule ? [escapeAngleBrackets(`**${rule.id}** — ${rule.description}\n\n${rule.explanation}`)] : [];
   });
   if (parts.length === 0) {
     return null;

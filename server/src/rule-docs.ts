@@ -1,4 +1,5 @@
 import { rules, type Rule } from './core';
+import { escapeAngleBrackets } from './core/text';
 
 const SEVERITY_FR: Record<Rule['defaultSeverity'], string> = {
   error: 'erreur',
@@ -17,7 +18,7 @@ function badExample(rule: Rule): string {
   return line ? line.replace(/^- À éviter\s*:\s*/, '') : '';
 }
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|');
+const cell = (text: string): string => escapeAngleBrackets(text).replace(/\|/g, '\\|');
 
 /** The rule table of the README, generated from the registry (a test fails when it drifts). */
 export function rulesTable(): string {
@@ -38,9 +39,9 @@ export function rulesPage(): string {
     [
       `## ${rule.id}`,
       '',
-      `*${rule.description}* — section : ${sectionsFr(rule)} ; sévérité par défaut : ${SEVERITY_FR[rule.defaultSeverity]} ; correction automatique : ${rule.fixable ? 'oui' : 'non'}.`,
+      `*${escapeAngleBrackets(rule.description)}* — section : ${sectionsFr(rule)} ; sévérité par défaut : ${SEVERITY_FR[rule.defaultSeverity]} ; correction automatique : ${rule.fixable ? 'oui' : 'non'}.`,
       '',
-      rule.explanation,
+      escapeAngleBrackets(rule.explanation),
       '',
     ].join('\n'),
   );

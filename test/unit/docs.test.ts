@@ -15,3 +15,10 @@ describe('generated docs', () => {
     assert.equal(fs.readFileSync(path.join(root, 'docs/rules.md'), 'utf8'), rulesPage());
   });
 });
+
+describe('Markdown of rule explanations', () => {
+  it('shows « <Nom> » literally (escaped outside code spans)', async () => {
+    const { escapeAngleBrackets } = await import('../../server/src/core/text');
+    assert.equal(escapeAngleBrackets('« Grâce à <Nom>, … » et `<!-- x -->`'), '« Grâce à &lt;Nom&gt;, … » et `<!-- x -->`');
+  });
+});

@@ -48,3 +48,14 @@ export function fold(text: string): string {
 export function sectionOf(sections: readonly Section[], block: Block): Section {
   return sections.find((section) => section.blocks.includes(block)) ?? sections[0];
 }
+
+/**
+ * Escapes `<` and `>` outside code spans, so that a rule's Markdown such as « Grâce à <Nom> »
+ * shows its placeholder instead of being read as an HTML tag (hover, docs).
+ */
+export function escapeAngleBrackets(markdown: string): string {
+  return markdown
+    .split(/(`[^`]*`)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('');
+}
