@@ -1,0 +1,65 @@
+// Word lists shared by several rules of the method. Patterns are built with Unicode-aware word
+// boundaries: JavaScript's `\b` only knows ASCII letters, so it breaks on "é" or "à".
+
+/** A regular expression matching one of `alternatives` as whole words (case-insensitive, Unicode). */
+export function words(alternatives: string, flags = 'giu'): RegExp {
+  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternatives})(?![\p{L}\p{N}])`, flags);
+}
+
+/** People a public service is for: the users whose pain the Problème states, the Solution's target. */
+export const USER_WORDS =
+  'usag(?:er|ère)s?|citoyen(?:ne)?s?|personnes?|familles?|parents?|enfants?|jeunes?|élèves?|étudiant(?:e)?s?|' +
+  'lycéen(?:ne)?s?|collégien(?:ne)?s?|apprenti(?:e)?s?|patient(?:e)?s?|malades?|aidant(?:e)?s?|habitant(?:e)?s?|' +
+  'administré(?:e)?s?|particuliers?|bénéficiaires?|allocataires?|demandeu(?:r|se)s?|candidat(?:e)?s?|' +
+  'entreprises?|entrepreneu(?:r|se)s?|employeurs?|salarié(?:e)?s?|travailleu(?:r|se)s?|indépendant(?:e)?s?|' +
+  'artisans?|commerçant(?:e)?s?|agriculteu(?:r|rice)s?|exploitant(?:e)?s?|éleveu(?:r|se)s?|pêcheu(?:r|se)s?|' +
+  'associations?|bénévoles?|collectivités?|communes?|élu(?:e)?s?|maires?|propriétaires?|locataires?|ménages?|' +
+  'contribuables?|assuré(?:e)?s?|victimes?|seniors?|retraité(?:e)?s?|justiciables?|détenu(?:e)?s?|voyageu(?:r|se)s?|' +
+  'visiteu(?:r|se)s?|professionnel(?:le)?s?|médecins?|soignant(?:e)?s?|enseignant(?:e)?s?|chercheu(?:r|se)s?|' +
+  'utilisat(?:eur|rice)s?|publics?|grand public|français(?:es)?|sportifs?|conducteurs?|automobilistes?|acheteurs?|consommateurs?|' +
+  'porteu(?:r|se)s? de projets?|organisat(?:eur|rice)s?|déclarant(?:e)?s?|requérant(?:e)?s?|gens|municipalités?|clubs?|lecteurs?|' +
+  'demandeurs? d[’\']emploi|ressortissant(?:e)?s?|étrang(?:er|ère)s?|réfugié(?:e)?s?|femmes?|hommes?|adultes?|mineur(?:e)?s?';
+
+/**
+ * Agents and services of the administration (as opposed to the people they serve). Offices that users
+ * visit (préfecture, mairie, greffe) are left out: "il faut s'adresser à la préfecture" is a user's pain.
+ */
+export const AGENT_WORDS =
+  'agents?|administrations?|fonctionnaires?|instructeu(?:r|rice)s?|services? instructeurs?|' +
+  'services? déconcentrés|services? de l[’\']état|ministères?|directions?|' +
+  'conseill(?:er|ère)s?|inspect(?:eur|rice)s?|contrôleu(?:r|se)s?|greffiers?|magistrat(?:e)?s?';
+
+/** A figure: digits, or a number or a fraction in words. */
+export const FIGURE_WORDS =
+  'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|' +
+  'cent|cents|mille|millions?|milliards?|dizaines?|centaines?|milliers?|moitié|tiers|quarts?|pour ?cent';
+
+/** True when `text` holds a figure (digits, a percentage or a number in words). */
+export function hasFigure(text: string): boolean {
+  return /\d|%/u.test(text) || words(FIGURE_WORDS, 'iu').test(text);
+}
+
+/** A small, volunteer first perimeter: pilots, partners, volunteers, first users, an experiment. */
+export const FIRST_USERS_WORDS =
+  'volontaires?|pilotes?|échantillons?|partenaires?|partenariats?|expériment\\p{L}*|premières? phases?|périmètres? (?:restreints?|réduits?|limités?)|' +
+  'bêta[- ]?testeu(?:r|se)s?|beta[- ]?testeu(?:r|se)s?|testeu(?:r|se)s?|early adopters?|premiers? (?:utilisat(?:eur|rice)s?|usag(?:er|ère)s?|' +
+  'bénéficiaires?|clients?|partenaires?|territoires?|départements?|sites?|communes?|collectivités?|établissements?)|' +
+  'premières? (?:utilisatrices|usagères|collectivités|communes|structures|équipes|régions|candidates?|cibles?|directions?|utilisatrices?|administrations?)|' +
+  'territoires? (?:test|tests|d[’\']expérimentation)|sites? (?:test|tests|pilotes?)|' +
+  'en test|phase de test|tester|testé(?:e)?s?|test(?:s)? (?:auprès|avec|sur)|accompagn(?:er|ons) (?:les )?premi';
+
+/**
+ * A named first perimeter: a place ("département de l'Oise", "Région Hauts-de-France", "préfet des Alpes-Maritimes"),
+ * named partners ("en collaboration avec les Organismes Certificateurs") or a count of sites or users ("40 établissements").
+ * Proper nouns are matched case-sensitively: with the `i` flag, `\p{Lu}` would match any letter.
+ */
+export const NAMED_PERIMETER: readonly RegExp[] = [
+  /(?<![\p{L}])(?:[Dd]épartements?|[Rr]égions?|[Cc]ommunes?|[Vv]illes?|[Aa]gglomérations?|[Aa]cadémies?|[Pp]réfectures?|[Pp]réfets?|[Mm]étropoles?|[Tt]erritoires?|[Cc]ollectivités?)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|d['’])?\p{Lu}/u,
+  /(?<![\p{L}])(?:[Rr]égion|[Dd]épartement|[Vv]ille|[Mm]étropole|[Aa]gglomération)\s+\p{Lu}/u,
+  /(?<![\p{L}])(?:collaboration|coopération|lien|partenariat|appui|concertation|association)\s+(?:étroite\s+)?(?:avec|de)\s+(?:les?\s+|la\s+|l['’]|des\s+)?\p{Lu}/u,
+  words(
+    String.raw`(?:\d[\d\s\u00a0\u202f]*|une? dizaines?|une? quinzaine|une? vingtaine|une? trentaine|une? cinquantaine|une? soixantaine|une? centaine|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:de\s+)?` +
+      String.raw`(?:départements|régions|communes|collectivités|établissements|territoires|structures|services|tribunaux|juridictions|agences|sites|écoles|collèges|lycées|académies|groupes|équipes|entreprises|associations|comptes|utilisat(?:eur|rice)s|usag(?:er|ère)s|bénéficiaires|familles|agents)`,
+    'iu',
+  ),
+];

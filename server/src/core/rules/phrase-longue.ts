@@ -1,0 +1,35 @@
+import type { Rule } from '../types';
+import { paragraphs } from '../text';
+import { sentences, wordCount } from './phrases';
+
+/** Above this many words, a sentence is hard to read in one go (plain-language guidance). */
+const MAX_WORDS = 35;
+
+const rule: Rule = {
+  id: 'phrase-longue',
+  sections: 'fiche',
+  defaultSeverity: 'hint',
+  fixable: false,
+  description: `Phrase de plus de ${MAX_WORDS} mots : coupez-la pour qu’elle se lise d’une traite.`,
+  explanation: [
+    `**Une idée par phrase.** Au-delà de ${MAX_WORDS} mots, le lecteur perd le fil : la fiche est lue vite, par des`,
+    'personnes qui ne connaissent pas le sujet. Coupez aux « et », « qui », « afin de », ou faites une liste.',
+    '',
+    '- À éviter : « Le service, qui s’adresse aux familles qui ont des enfants de moins de trois ans et qui cherchent une place en crèche dans leur commune ou dans une commune voisine, permet de déposer une demande unique qui est ensuite transmise à toutes les crèches concernées. »',
+    '- Mieux : « Les familles déposent une seule demande de place en crèche. Elle est transmise à toutes les crèches de leur commune et des communes voisines. »',
+  ].join('\n'),
+  check({ document, sections }) {
+    return paragraphs(sections).flatMap((block) =>
+      sentences(document, block)
+        .map((sentence) => ({ sentence, count: wordCount(sentence.text) }))
+        .filter(({ count }) => count > MAX_WORDS)
+        .map(({ sentence, count }) => ({
+          start: sentence.start,
+          end: sentence.end,
+          message: `Phrase de ${count} mots : coupez-la en deux ou faites une liste (${MAX_WORDS} mots au plus).`,
+        })),
+    );
+  },
+};
+
+export default rule;

@@ -1,0 +1,86 @@
+import type { Block, FicheDocument } from '../types';
+
+/** A sentence of a prose block, with absolute offsets (trimmed of surrounding spaces). */
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Abbreviations whose period never ends a sentence, even before a capital ("M. Dupont", "cf. Annexe"). */
+const ABBREVIATIONS = new Set(
+  'm mm mme mmes mlle mlles dr drs pr me st ste cf ex p pp art al env n no vol chap fig av bd réf ref coll éd ed tél tel approx vs resp dép hab'.split(' '),
+);
+
+/** A word: letters and digits, joined by an apostrophe or a hyphen; a number with thousands spaces is one word. */
+const WORD = /\d+(?:[\s\u00a0\u202f]\d{3})*(?:[.,]\d+)?|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+/** Number of words of a text. */
+export function wordCount(text: string): number {
+  return text.replace(/&(?:#\d+|#x[\da-f]+|[a-z]+);/giu, '').match(WORD)?.length ?? 0;
+}
+
+/**
+ * The sentences of a block, read in the prose. A sentence ends at ".", "!", "?" or "…" followed
+ * by a space (for "." and "…", followed by a capital, a digit or a symbol, and not after an
+ * abbreviation or an initial), and at a line break followed by a capital, a digit or a bullet:
+ * many fiches write one item per line without list markers.
+ */
+export function sentences(document: FicheDocument, block: Block): Sentence[] {
+  const text = document.prose.slice(block.start, block.end);
+  const result: Sentence[] = [];
+  let from = 0;
+  const push = (to: number): void => {
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed !== '') {
+      const start = block.start + from + lead;
+      result.push({ start, end: start + trimmed.length, text: trimmed });
+    }
+    from = to;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const end = breakAfter(text, i);
+    if (end > i) {
+      push(end);
+      i = end - 1;
+    }
+  }
+  push(text.length);
+  return result;
+}
+
+/** Where the sentence ends when a break occurs at `i` (index past the break), else `i`. */
+function breakAfter(text: string, i: number): number {
+  const char = text[i];
+  if (char === '\n' || char === '\r') {
+    const next = text.slice(i + 1).trimStart()[0];
+    return next !== undefined && /[\p{Lu}\p{N}\-•*➡→–—\p{Extended_Pictographic}]/u.test(next) ? i + 1 : i;
+  }
+  if (!/[.!?…]/.test(char)) {
+    return i;
+  }
+  let end = i + 1;
+  while (end < text.length && /[.!?…»"”’)\]*_]/.test(text[end])) {
+    end++;
+  }
+  if (end < text.length && !/\s/.test(text[end])) {
+    return i; // "3.5", "beta.gouv", "?!" handled above
+  }
+  const next = text.slice(end).trimStart()[0];
+  if (/[!?]/.test(text.slice(i, end))) {
+    return char === '!' && next !== undefined && /\p{Ll}/u.test(next) ? i : end; // "Tous à bord ! propose…"
+  }
+  if (next === undefined) {
+    return end;
+  }
+  if (!/[\p{Lu}\p{N}«"“\-•*[(➡→\p{Extended_Pictographic}]/u.test(next)) {
+    return i; // "etc. et", "p. ex. la", "des aides… et des droits"
+  }
+  const word = /([\p{L}]+)\.?$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1] ?? '';
+  if (char === '.' && (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word))) {
+    return i; // "M. Dupont", "cf. Annexe", "J. Martin"
+  }
+  return end;
+}
