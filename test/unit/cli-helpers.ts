@@ -3,24 +3,15 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { rules } from '../../server/src/core';
 
 /** The repository root (tests run from test/out/unit/). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'fiche-lint.js');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'cli');
 
-/** Every rule id: a stable contract (issue 2). */
-export const RULE_IDS = [
-  'section-manquante',
-  'nom-absent',
-  'probleme-non-quantifie',
-  'grace-a-absent',
-  'nom-generique',
-  'temps-futur',
-  'temps-conditionnel',
-  'idee-diluee',
-  'nouveaute-absente',
-];
+/** Every rule id, from the registry (the contract ids are checked in rules.test.ts). */
+export const RULE_IDS = rules.map((rule) => rule.id);
 
 /** `--rule` flags turning every rule off but `keep`. */
 export function onlyRules(...keep: string[]): string[] {

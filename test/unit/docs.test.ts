@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rulesPage, withRulesTable } from '../../server/src/rule-docs';
+import { escapeAngleBrackets } from '../../server/src/core/text';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -17,8 +18,7 @@ describe('generated docs', () => {
 });
 
 describe('Markdown of rule explanations', () => {
-  it('shows « <Nom> » literally (escaped outside code spans)', async () => {
-    const { escapeAngleBrackets } = await import('../../server/src/core/text');
+  it('shows « <Nom> » literally (escaped outside code spans)', () => {
     assert.equal(escapeAngleBrackets('« Grâce à <Nom>, … » et `<!-- x -->`'), '« Grâce à &lt;Nom&gt;, … » et `<!-- x -->`');
   });
 });

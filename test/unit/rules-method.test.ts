@@ -328,3 +328,14 @@ describe('rules of the whole method', () => {
     });
   });
 });
+
+describe('strategy rules on a plain first perimeter (CLI fixture wording)', () => {
+  it('counts "deux caisses d’allocations familiales" as first users and "l’ouvrir à tous" as the scale-up', () => {
+    const text = withSolution('Grâce à Mon Aide, tout change par défaut.').replace(
+      'Six mois avec trois communes volontaires.',
+      "Nous testons le service avec deux caisses d'allocations familiales avant de l'ouvrir à tous.",
+    );
+    assert.deepEqual(findingsOf(text, 'premiers-usagers-absents'), []);
+    assert.deepEqual(findingsOf(text, 'passage-echelle-absent'), []);
+  });
+});

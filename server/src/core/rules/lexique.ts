@@ -46,7 +46,7 @@ export const FIRST_USERS_WORDS =
   'bénéficiaires?|clients?|partenaires?|territoires?|départements?|sites?|communes?|collectivités?|établissements?)|' +
   'premières? (?:utilisatrices|usagères|collectivités|communes|structures|équipes|régions|candidates?|cibles?|directions?|utilisatrices?|administrations?)|' +
   'territoires? (?:test|tests|d[’\']expérimentation)|sites? (?:test|tests|pilotes?)|' +
-  'en test|phase de test|tester|testé(?:e)?s?|test(?:s)? (?:auprès|avec|sur)|accompagn(?:er|ons) (?:les )?premi';
+  'en test|phase de test|test(?:er|ons|ez|ent|é|ée|és|ées)|test(?:s)? (?:auprès|avec|sur)|accompagn(?:er|ons) (?:les )?premi';
 
 /**
  * A named first perimeter: a place ("département de l'Oise", "Région Hauts-de-France", "préfet des Alpes-Maritimes"),
@@ -59,7 +59,7 @@ export const NAMED_PERIMETER: readonly RegExp[] = [
   /(?<![\p{L}])(?:collaboration|coopération|lien|partenariat|appui|concertation|association)\s+(?:étroite\s+)?(?:avec|de)\s+(?:les?\s+|la\s+|l['’]|des\s+)?\p{Lu}/u,
   words(
     String.raw`(?:\d[\d\s\u00a0\u202f]*|une? dizaines?|une? quinzaine|une? vingtaine|une? trentaine|une? cinquantaine|une? soixantaine|une? centaine|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:de\s+)?` +
-      String.raw`(?:départements|régions|communes|collectivités|établissements|territoires|structures|services|tribunaux|juridictions|agences|sites|écoles|collèges|lycées|académies|groupes|équipes|entreprises|associations|comptes|utilisat(?:eur|rice)s|usag(?:er|ère)s|bénéficiaires|familles|agents)`,
+      String.raw`(?:départements|régions|communes|collectivités|établissements|territoires|structures|services|caisses|mairies|préfectures|hôpitaux|centres|maisons|antennes|missions locales|tribunaux|juridictions|agences|sites|écoles|collèges|lycées|académies|groupes|équipes|entreprises|associations|comptes|utilisat(?:eur|rice)s|usag(?:er|ère)s|bénéficiaires|familles|agents)`,
     'iu',
   ),
 ];

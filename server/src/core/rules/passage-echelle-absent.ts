@@ -12,7 +12,7 @@ const SCALING = words(
     String.raw`(?:de )?nouve(?:aux|lles) (?:utilisat(?:eur|rice)s|usag(?:er|ère)s|territoires|départements|régions|académies|collectivités|communes|` +
     String.raw`structures|administrations|produits|publics|partenaires|clients|sites|ministères)|tou(?:te)?s les (?:ministères|académies|régions|préfectures|DDT|CAF)|` +
     String.raw`(?:territoires|départements|régions|communes|collectivités|académies|préfectures|villes) (?:voisin\p{L}*|limitrophes|alentour)|` +
-    String.raw`100 ?% des|interministériel\p{L}*|à (?:moyen|long|plus long) terme|à terme|horizon \d{4}`,
+    String.raw`(?:ouvr\p{L}*|ouvert\p{L}*|propos\p{L}*) (?:le service |l['’]outil )?à tou(?:te)?s|100 ?% des|interministériel\p{L}*|à (?:moyen|long|plus long) terme|à terme|horizon \d{4}`,
   'iu',
 );
 
