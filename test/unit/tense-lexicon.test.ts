@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findTenseHits, lexiconInfo, loadLexicon, readWord } from '../../server/src/core/tense';
+import { lexiconInfo, readWord } from '../../server/src/core/tense';
 
 describe('tense lexicon data', () => {
   it('records its source package and version', () => {
@@ -47,23 +47,5 @@ describe('tense lexicon data', () => {
     assert.match(notice, /hunspell-fr-comprehensive/);
     assert.match(notice, /Mozilla Public License/);
     assert.ok(fs.statSync(path.join(source, 'lexicon-fr.json')).size < 200_000);
-  });
-  it('loads within budget and scans a 3 KB fiche in well under 0.5 ms', () => {
-    const started = process.hrtime.bigint();
-    loadLexicon();
-    const loadMs = Number(process.hrtime.bigint() - started) / 1e6;
-    assert.ok(loadMs < 200, `${loadMs.toFixed(1)} ms`); // ≤ 50 ms measured in a fresh process (docs/tense.md)
-    const sentence = 'Grâce à Mon Aide, les familles reçoivent leur aide en dix jours, sans se déplacer au guichet. ';
-    const fiche = sentence.repeat(Math.ceil(3000 / sentence.length)) + 'Le service permettra aussi de gagner du temps.';
-    for (let i = 0; i < 50; i++) {
-      findTenseHits(fiche, 0, fiche.length, {});
-    }
-    const runs = 200;
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < runs; i++) {
-      findTenseHits(fiche, 0, fiche.length, {});
-    }
-    const perScan = Number(process.hrtime.bigint() - t0) / 1e6 / runs;
-    assert.ok(perScan < 0.5, `${perScan.toFixed(3)} ms par fiche`);
   });
 });
