@@ -1,13 +1,16 @@
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { normalizeOptions, type AnalysisOptions } from './core';
-import { loadConfig } from './cli/config';
+
+/**
+ * Reads the team's options for a document (the nearest `.ficherc.json` on a file system), with
+ * French warnings. Given by the Node entry only: the browser server has no file system.
+ */
+export type FileOptionsReader = (uri: string) => Promise<{ options: AnalysisOptions; warnings: string[] } | undefined>;
 
 /**
  * Settings per document: the nearest `.ficherc.json` above the file (the team's, also read by
- * `fiche-lint`), then the editor's `fiche.rules` on top, pulled with `workspace/configuration`
- * (section `fiche`). Normalised once into core options, cached per URI, dropped on close and
+ * `fiche-lint`; only when a `FileOptionsReader` is given, i.e. on Node), then the editor's
+ * `fiche.rules` on top, pulled with `workspace/configuration` (section `fiche`). Normalised once into core options, cached per URI, dropped on close and
  * all cleared on a configuration or `.ficherc.json` change. Clients without
  * `workspace/configuration` get the settings pushed with `didChangeConfiguration` (or the
  * defaults). Problems are shown once per message. The file is read as data, never executed.
@@ -20,6 +23,7 @@ export class Settings {
   constructor(
     private readonly connection: Connection,
     private readonly canPull: () => boolean,
+    private readonly readFileOptions?: FileOptionsReader,
   ) {}
 
   /** The options for the document at `uri`. Never rejects. */
@@ -65,13 +69,16 @@ export class Settings {
     return { rules: { ...file.rules, ...options.rules } };
   }
 
-  // The options of the nearest `.ficherc.json` for a file URI (defaults for other schemes or on error).
+  // The team's options for the document (defaults without a reader, when it has none, or on error).
   private async fileOptions(uri: string): Promise<AnalysisOptions> {
-    if (!uri.startsWith('file:')) {
+    if (!this.readFileOptions) {
       return { rules: {} };
     }
     try {
-      const config = await loadConfig(undefined, {}, path.dirname(fileURLToPath(uri)));
+      const config = await this.readFileOptions(uri);
+      if (!config) {
+        return { rules: {} };
+      }
       this.warn(config.warnings, 'Fiche produit : ');
       return config.options;
     } catch (error) {

@@ -23,8 +23,24 @@ describe('manifeste de l’extension', () => {
   it('every contributed command is registered by the client, and the other way round', () => {
     const manifest = JSON.parse(read('package.json')) as { contributes: { commands: { command: string }[] } };
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();
-    const registered = [...read('client/src/extension.ts').matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
+    const registered = [...read('client/src/common.ts').matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
     assert.deepEqual(registered, contributed);
+    // Both entries (desktop `main`, web `browser`) register them through common.ts.
+    for (const entry of ['client/src/extension.ts', 'client/src/browser.ts']) {
+      assert.match(read(entry), /registerCommands\(context, client\)/, entry);
+    }
+  });
+  it('every %placeholder% of package.json is translated, in English and in French', () => {
+    const keys = [...read('package.json').matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]).sort();
+    for (const file of ['package.nls.json', 'package.nls.fr.json']) {
+      assert.deepEqual(Object.keys(JSON.parse(read(file)) as object).sort(), [...new Set(keys)], file);
+    }
+  });
+  it('every vscode.l10n.t string of the client has its French translation', () => {
+    const client = fs.readdirSync(path.join(root, 'client/src')).map((file) => read(`client/src/${file}`)).join('\n');
+    const strings = [...client.matchAll(/l10n\.t\('([^']+)'/g)].map((m) => m[1]).sort();
+    assert.ok(strings.length > 0);
+    assert.deepEqual(Object.keys(JSON.parse(read('l10n/bundle.l10n.fr.json')) as object).sort(), [...new Set(strings)]);
   });
   it('every file the manifest points to exists', () => {
     const manifest = JSON.parse(read('package.json')) as {
@@ -41,5 +57,6 @@ describe('manifeste de l’extension', () => {
       JSON.parse(read(file));
     }
     assert.equal(manifest.main, './dist/client.js');
+    assert.equal((manifest as { browser?: string }).browser, './dist/browser/client.js');
   });
 });
