@@ -1,5 +1,6 @@
 import type { FicheDocument, Report, Section } from '../types';
-import { findTenseHits, type TenseHit } from './scan';
+import type { TenseHit } from './hit';
+import { findTenseHits } from './scan';
 
 /** Tense hits per document: both tense rules share one scan of the same sections. */
 const cache = new WeakMap<FicheDocument, TenseHit[]>();

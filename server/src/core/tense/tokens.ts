@@ -101,6 +101,12 @@ export const SUBJECT_PRONOUNS = new Set(['je', 'j', 'tu', 'il', 'elle', 'on', 'n
 /** Object and adverbial clitics that stand between aller/a modal and the infinitive. */
 export const CLITICS = new Set(['me', 'm', 'te', 't', 'se', 's', 'nous', 'vous', 'le', 'la', 'les', 'l', 'lui', 'leur', 'y', 'en']);
 
+/** Prefixes written with a hyphen before a verb ("co-construira", "co-construire"). */
+export const HYPHEN_PREFIXES = new Set([
+  'co', 're', 'ré', 'auto', 'pré', 'sur', 'sous', 'inter', 'multi', 'télé', 'contre', 'anti', 'méta', 'post', 'néo',
+  'semi', 'dé', 'cyber', 'éco', 'bio', 'e', 'trans', 'cross', 'omni', 'hyper', 'super', 'micro', 'mini', 'pro',
+]);
+
 export const NEGATIONS = new Set(['pas', 'plus', 'jamais', 'rien', 'guère', 'point', 'aucunement', 'nullement']);
 
 /** Adverbs that may stand between aller/a modal and the infinitive ("va également permettre"). */
