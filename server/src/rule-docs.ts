@@ -24,7 +24,7 @@ const cell = (text: string): string => escapeAngleBrackets(text).replace(/\|/g, 
 export function rulesTable(): string {
   const rows = rules.map(
     (rule) =>
-      `| [\`${rule.id}\`](docs/rules.md#${rule.id}) | ${sectionsFr(rule)} | ${SEVERITY_FR[rule.defaultSeverity]} | ${rule.fixable ? 'oui' : '—'} | ${cell(rule.description)} | ${cell(badExample(rule))} |`,
+      `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${sectionsFr(rule)} | ${SEVERITY_FR[rule.defaultSeverity]} | ${rule.fixable ? 'oui' : '—'} | ${cell(rule.description)} | ${cell(badExample(rule))} |`,
   );
   return [
     '| règle | section | sévérité par défaut | correction | ce qu’elle signale | exemple signalé |',
@@ -33,26 +33,54 @@ export function rulesTable(): string {
   ].join('\n');
 }
 
-/** `docs/rules.md`: every rule with its hover explanation (why, a bad and a good example). */
+const GENERATED = '<!-- Généré par `node scripts/gen-docs.mjs` depuis le registre des règles : ne pas modifier à la main. -->';
+
+/** `docs/rules.md`: the index of the rules, each linking to its page. */
 export function rulesPage(): string {
-  const parts = rules.map((rule) =>
-    [
-      `## ${rule.id}`,
-      '',
-      `*${escapeAngleBrackets(rule.description)}* — section : ${sectionsFr(rule)} ; sévérité par défaut : ${SEVERITY_FR[rule.defaultSeverity]} ; correction automatique : ${rule.fixable ? 'oui' : 'non'}.`,
-      '',
-      escapeAngleBrackets(rule.explanation),
-      '',
-    ].join('\n'),
-  );
   return [
     '# Les règles de fiche-produit',
     '',
-    '<!-- Généré par `node scripts/gen-docs.mjs` depuis le registre des règles : ne pas modifier à la main. -->',
+    GENERATED,
     '',
-    'Chaque règle a un identifiant stable, utilisable dans les réglages (`fiche.rules`), dans `.ficherc.json` et avec `fiche-lint --rule`.',
+    'Chaque règle a un identifiant stable, utilisable dans les réglages (`fiche.rules`), dans `.ficherc.json`,',
+    'dans les commentaires `<!-- fiche-ignore … -->` et avec `fiche-lint --rule`. Ce que chaque règle signale sur',
+    'les 347 fiches réelles du corpus : [rules-corpus.md](rules-corpus.md).',
     '',
-    ...parts,
+    rulesTable().replace(/\(docs\/rules\//g, '(rules/'),
+    '',
+  ].join('\n');
+}
+
+/** `docs/rules/<id>.md`: one rule, its explanation (why, a bad and a good example) and how to turn it off. */
+export function rulePage(rule: Rule): string {
+  return [
+    `# ${rule.id}`,
+    '',
+    GENERATED,
+    '',
+    `*${escapeAngleBrackets(rule.description)}*`,
+    '',
+    `- section : ${sectionsFr(rule)}`,
+    `- sévérité par défaut : ${SEVERITY_FR[rule.defaultSeverity]}`,
+    `- correction automatique : ${rule.fixable ? 'oui (action rapide, « Fiche : tout corriger », `fiche-lint --fix`)' : 'non'}`,
+    '',
+    '## Pourquoi',
+    '',
+    escapeAngleBrackets(rule.explanation),
+    '',
+    '## Régler ou ignorer',
+    '',
+    '```jsonc',
+    `// .ficherc.json (ou le réglage VS Code "fiche.rules")`,
+    `{ "rules": { "${rule.id}": "off" } }`,
+    '```',
+    '',
+    '```markdown',
+    `<!-- fiche-ignore ${rule.id}: raison -->`,
+    '```',
+    '',
+    '[Toutes les règles](../rules.md)',
+    '',
   ].join('\n');
 }
 

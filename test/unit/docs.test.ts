@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { rulesPage, withRulesTable } from '../../server/src/rule-docs';
+import { rulePage, rulesPage, withRulesTable } from '../../server/src/rule-docs';
+import { rules } from '../../server/src/core';
 import { escapeAngleBrackets } from '../../server/src/core/text';
 
 const root = path.resolve(__dirname, '../../..');
@@ -14,6 +15,12 @@ describe('generated docs', () => {
   });
   it('docs/rules.md matches the registry (run `node scripts/gen-docs.mjs`)', () => {
     assert.equal(fs.readFileSync(path.join(root, 'docs/rules.md'), 'utf8'), rulesPage());
+  });
+  it('docs/rules/<id>.md exists for every rule and matches the registry, and no other page is left', () => {
+    for (const rule of rules) {
+      assert.equal(fs.readFileSync(path.join(root, `docs/rules/${rule.id}.md`), 'utf8'), rulePage(rule), rule.id);
+    }
+    assert.deepEqual(fs.readdirSync(path.join(root, 'docs/rules')).sort(), rules.map((r) => `${r.id}.md`).sort());
   });
 });
 
