@@ -5,6 +5,7 @@ import {
   DidChangeConfigurationNotification,
   TextDocumentSyncKind,
   TextDocuments,
+  type CancellationToken,
   type ClientCapabilities,
   type Connection,
   type InitializeResult,
@@ -33,6 +34,8 @@ export const FIX_ALL_COMMAND = 'fiche.applyFixAll';
 /** Custom request: the method's checklist of a fiche (`{ uri }` → sections with their items). */
 export const CHECKLIST_REQUEST = 'fiche/checklist';
 const CHANGE_DEBOUNCE_MS = 150;
+/** The pause after an edit grows up to this with the document's analysis time (long documents). */
+const MAX_DEBOUNCE_MS = 1000;
 
 /** What differs between the Node and the browser server. */
 export interface ServerEnvironment {
@@ -55,6 +58,8 @@ export class FicheServer {
   private readonly analyses = new Analyses();
   private readonly settings: Settings;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per document with a validation waiting for its pause: resolved once it has run. */
+  private readonly pending = new Map<string, { settled: Promise<void>; resolve: () => void }>();
   private readonly seen = new Set<string>();
   private client: ClientCapabilities = {};
 
@@ -108,12 +113,13 @@ export class FicheServer {
     const { documents } = this;
     documents.onDidChangeContent(({ document }) => {
       // The first content (open) is validated at once, edits after a short pause.
-      this.schedule(document.uri, this.seen.has(document.uri) ? CHANGE_DEBOUNCE_MS : 0);
+      this.schedule(document.uri, this.seen.has(document.uri) ? this.debounce(document.uri) : 0);
       this.seen.add(document.uri);
     });
     documents.onDidClose(({ document }) => {
       clearTimeout(this.timers.get(document.uri));
       this.timers.delete(document.uri);
+      this.settle(document.uri);
       this.seen.delete(document.uri);
       this.settings.forget(document.uri);
       this.analyses.forget(document.uri);
@@ -125,12 +131,13 @@ export class FicheServer {
 
   private registerFeatures(): void {
     const { connection } = this;
-    connection.onCodeAction(async (params) => {
-      const target = await this.analysed(params?.textDocument);
+    connection.onCodeAction(async (params, token) => {
+      const target = await this.analysed(params?.textDocument, token);
       return target && params.context ? codeActions(params, { ...target, versioned: this.versioned() }) : null;
     });
-    connection.onCompletion(async (params) => {
-      const target = await this.analysed(params?.textDocument);
+    // Completion answers at once (the writer is waiting for it), the others after the pending pause.
+    connection.onCompletion(async (params, token) => {
+      const target = await this.analysed(params?.textDocument, token, false);
       if (!target || !params.position) {
         return null;
       }
@@ -140,8 +147,8 @@ export class FicheServer {
         toCompletionItem(suggestion, target.document, snippets),
       );
     });
-    connection.onHover(async (params) => {
-      const target = await this.analysed(params?.textDocument);
+    connection.onHover(async (params, token) => {
+      const target = await this.analysed(params?.textDocument, token);
       if (!target || !params.position) {
         return null;
       }
@@ -149,21 +156,21 @@ export class FicheServer {
       const under = target.result.findings.filter((finding) => finding.start <= offset && offset <= finding.end);
       return toHover(under, getRule);
     });
-    connection.onDocumentSymbol(async (params) => {
-      const target = await this.analysed(params?.textDocument);
+    connection.onDocumentSymbol(async (params, token) => {
+      const target = await this.analysed(params?.textDocument, token);
       return target ? outline(target.result.document).map(toDocumentSymbol) : null;
     });
-    connection.onFoldingRanges(async (params) => {
-      const target = await this.analysed(params?.textDocument);
+    connection.onFoldingRanges(async (params, token) => {
+      const target = await this.analysed(params?.textDocument, token);
       return target ? sectionFolds(target.result.document).map(toFoldingRange) : null;
     });
     // A code lens on each section heading: the method's checklist for that section.
-    connection.onCodeLens(async (params) => {
-      const target = await this.analysed(params?.textDocument);
+    connection.onCodeLens(async (params, token) => {
+      const target = await this.analysed(params?.textDocument, token);
       return target ? checklist(target.result, target.options).map((item) => toCodeLens(item, target.result.document)) : null;
     });
-    connection.onRequest(CHECKLIST_REQUEST, async (params: TextDocumentIdentifier | undefined) => {
-      const target = await this.analysed(params);
+    connection.onRequest(CHECKLIST_REQUEST, async (params: TextDocumentIdentifier | undefined, token: CancellationToken) => {
+      const target = await this.analysed(params, token);
       return target ? checklist(target.result, target.options) : null;
     });
     connection.onExecuteCommand((params) => (params?.command === FIX_ALL_COMMAND ? this.fixAll(params.arguments?.[0]) : null));
@@ -175,20 +182,44 @@ export class FicheServer {
     }
   }
 
+  // The pause before validating an edit: the debounce, longer for a document whose analysis is long
+  // (as long as its last analysis, at most MAX_DEBOUNCE_MS), so that typing on it is not a chain of analyses.
+  private debounce(uri: string): number {
+    return Math.min(MAX_DEBOUNCE_MS, Math.max(CHANGE_DEBOUNCE_MS, Math.ceil(this.analyses.duration(uri))));
+  }
+
   private schedule(uri: string, delay: number): void {
     clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
     const run = () => {
       this.timers.delete(uri);
-      this.validate(uri).catch(this.logError);
+      this.validate(uri)
+        .catch(this.logError)
+        .finally(() => {
+          if (!this.timers.has(uri)) {
+            this.settle(uri);
+          }
+        });
     };
     if (delay === 0) {
       run();
     } else {
+      if (!this.pending.has(uri)) {
+        let resolve!: () => void;
+        const settled = new Promise<void>((done) => (resolve = done));
+        this.pending.set(uri, { settled, resolve });
+      }
       this.timers.set(uri, setTimeout(run, delay));
     }
   }
 
-  // Publishes the diagnostics of the document's current version; drops the result if it changed meanwhile.
+  private settle(uri: string): void {
+    this.pending.get(uri)?.resolve();
+    this.pending.delete(uri);
+  }
+
+  // Publishes the diagnostics of the document's current version. A version that changed before or
+  // during the analysis is dropped, unpublished: the newer one has its own validation scheduled.
   private async validate(uri: string): Promise<void> {
     const document = this.documents.get(uri);
     if (!document || !isFiche(document)) {
@@ -196,23 +227,48 @@ export class FicheServer {
     }
     const version = document.version;
     const options = await this.settings.forDocument(uri);
-    const current = this.documents.get(uri);
-    if (!current || current.version !== version) {
+    if (!this.isCurrent(uri, version)) {
       return;
     }
-    const { findings } = this.analyses.of(current, options);
+    const { findings } = this.analyses.of(document, options);
+    // Edits that arrived during a long analysis are read and applied before publishing.
+    await nextTurn();
+    if (!this.isCurrent(uri, version)) {
+      return;
+    }
     const diagnostics = findings.map((finding) => toDiagnostic(finding, version));
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
-  // The document, its options and its analysis, or undefined when it is not a fiche we know.
-  private async analysed(id: TextDocumentIdentifier | undefined): Promise<Target | undefined> {
-    const document = typeof id?.uri === 'string' ? this.documents.get(id.uri) : undefined;
-    if (!document || !isFiche(document)) {
+  private isCurrent(uri: string, version: number): boolean {
+    return this.documents.get(uri)?.version === version;
+  }
+
+  // The document, its options and its analysis, or undefined when it is not a fiche we know or the
+  // request was cancelled. While the writer types (a validation waits for its pause), the request
+  // waits for it, so that requests share the validation's analysis instead of one per keystroke.
+  private async analysed(
+    id: TextDocumentIdentifier | undefined,
+    token?: CancellationToken,
+    afterPause = true,
+  ): Promise<Target | undefined> {
+    const uri = typeof id?.uri === 'string' ? id.uri : undefined;
+    if (uri === undefined) {
+      return undefined;
+    }
+    for (let pending = this.pending.get(uri); afterPause && pending; pending = this.pending.get(uri)) {
+      await pending.settled;
+    }
+    const document = this.documents.get(uri);
+    if (!document || !isFiche(document) || token?.isCancellationRequested) {
       return undefined;
     }
     const options = await this.settings.forDocument(document.uri);
-    return { document, options, result: this.analyses.of(document, options) };
+    const current = this.documents.get(uri);
+    if (!current || token?.isCancellationRequested) {
+      return undefined;
+    }
+    return { document: current, options, result: this.analyses.of(current, options) };
   }
 
   private versioned(): boolean {
@@ -234,6 +290,11 @@ export class FicheServer {
     const result = await this.connection.workspace.applyEdit({ label: 'Corriger toute la fiche', edit });
     return { applied: result.applied };
   }
+}
+
+/** A macrotask later: the messages read meanwhile (edits typed during an analysis) are handled first. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function initializeResult(): InitializeResult {

@@ -1,5 +1,5 @@
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
-import { normalizeOptions, type AnalysisOptions } from './core';
+import { normalizeOptions, type AnalysisOptions, type NormalizedOptions } from './core';
 
 /**
  * Reads the team's options for a document (the nearest `.ficherc.json` on a file system), with
@@ -54,6 +54,8 @@ export class Settings {
   }
 
   private async load(uri: string): Promise<AnalysisOptions> {
+    // The `.ficherc.json` is looked for while the editor answers: the two waits overlap.
+    const file = this.fileOptions(uri);
     let raw: unknown = this.pushed;
     if (this.canPull()) {
       try {
@@ -63,27 +65,25 @@ export class Settings {
         raw = undefined;
       }
     }
-    const { options, problems } = normalizeOptions(raw ?? undefined);
+    const { options, problems } = normalized(raw ?? undefined);
     this.warn(problems);
-    const file = await this.fileOptions(uri);
-    return { rules: { ...file.rules, ...options.rules } };
+    const { rules, warnings } = await file;
+    this.warn(warnings, 'Fiche produit : ');
+    return { rules: { ...rules, ...options.rules } };
   }
 
-  // The team's options for the document (defaults without a reader, when it has none, or on error).
-  private async fileOptions(uri: string): Promise<AnalysisOptions> {
+  // The team's rules for the document and their warnings (none without a reader, when it finds no
+  // file, or on error). Never rejects.
+  private async fileOptions(uri: string): Promise<{ rules: AnalysisOptions['rules']; warnings: string[] }> {
     if (!this.readFileOptions) {
-      return { rules: {} };
+      return { rules: {}, warnings: [] };
     }
     try {
       const config = await this.readFileOptions(uri);
-      if (!config) {
-        return { rules: {} };
-      }
-      this.warn(config.warnings, 'Fiche produit : ');
-      return config.options;
+      return config ? { rules: config.options.rules, warnings: config.warnings } : { rules: {}, warnings: [] };
     } catch (error) {
       this.connection.console.warn(`.ficherc.json illisible pour ${uri} : ${String(error)}`);
-      return { rules: {} };
+      return { rules: {}, warnings: [] };
     }
   }
 
@@ -99,6 +99,15 @@ export class Settings {
         : `Fiche produit : réglages « fiche.rules » en partie ignorés (valeurs par défaut utilisées). ${fresh.join(' ')}`;
     // A notification, not window/showMessageRequest: nothing to answer, so no client is left owing a reply.
     this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
+  }
+}
+
+// The editor's settings as core options; settings the core cannot even read give the defaults.
+function normalized(raw: unknown): NormalizedOptions {
+  try {
+    return normalizeOptions(raw);
+  } catch (error) {
+    return { options: { rules: {} }, problems: [`Réglages « fiche » illisibles (${String(error)}).`] };
   }
 }
 

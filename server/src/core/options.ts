@@ -39,13 +39,13 @@ export function normalizeOptions(raw: unknown): NormalizedOptions {
     } else {
       for (const [id, value] of Object.entries(input)) {
         if (!ruleIds.has(id)) {
-          problems.push(`Règle inconnue « ${id} » ignorée.`);
+          problems.push(`Règle inconnue « ${describe(id)} » ignorée.`);
           continue;
         }
         const level = toLevel(value);
         if (level === undefined) {
           problems.push(
-            `Niveau « ${String(value)} » de la règle « ${id} » ignoré : valeurs possibles ${LEVELS.join(', ')}.`,
+            `Niveau « ${describe(value)} » de la règle « ${id} » ignoré : valeurs possibles ${LEVELS.join(', ')}.`,
           );
           continue;
         }
@@ -54,6 +54,21 @@ export function normalizeOptions(raw: unknown): NormalizedOptions {
     }
   }
   return { options: { rules }, problems };
+}
+
+/** A short, safe rendering of an untrusted value for a message (never calls the value's own methods). */
+function describe(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') {
+    text = value;
+  } else {
+    try {
+      text = JSON.stringify(value) ?? typeof value;
+    } catch {
+      text = typeof value;
+    }
+  }
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function toLevel(value: unknown): RuleLevel | undefined {
