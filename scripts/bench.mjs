@@ -1,7 +1,13 @@
-// Benchmark (`npm run bench`): medians of several runs of the core's `analyze` on a 3 KB fiche
-// (warm), a 100 KB and a 1 MB document made of real fiches, and of the CLI over the whole
-// corpus next to a bare Markdown parse of the same files (the floor). Prints a table.
-// `--strict`: exit 1 when a budget is exceeded. The corpus is read in place, never copied.
+// Benchmark (`npm run bench`): medians of several runs, printed as a table.
+// - Core: `analyze` on a real 3 KB fiche (warm), and on 100 KB and 1 MB documents made of real
+//   fiches, next to a bare markdown-it parse of the same text (the floor): linear growth shows
+//   as a flat µs/Ko column.
+// - CLI: fiche-lint over the whole corpus, side by side in the same rounds with markdownlint-cli2
+//   on the same files and with a bare "read + markdown-it parse" of them (the floor), with ratios.
+// Times are CPU time (user + system, `process.cpuUsage()`), which the load of a shared machine
+// disturbs far less than wall time; wall time is shown too. The load average is printed.
+// Options: `--strict` exits 1 when a budget is exceeded; `--quick` does fewer runs; `--rules`
+// adds the cost of each rule on the 100 KB document. The corpus is read in place, never copied.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,19 +20,31 @@ const root = path.resolve(import.meta.dirname, '..');
 const corpus = path.resolve(process.env.FICHE_CORPUS ?? path.join(root, '../shared/corpus/beta-gouv-startups'));
 const work = path.join(root, '.tmp', 'bench');
 const strict = process.argv.includes('--strict');
+const quick = process.argv.includes('--quick');
+const perRule = process.argv.includes('--rules');
 
-/** Budgets in milliseconds (issue 6). */
-const BUDGETS = { '3 Ko': 1, '1 Mo': 150 };
+/** Budgets (issue 6): milliseconds of CPU, and ratios for the CLI. */
+const BUDGETS = { small: 1, large: 150, floorRatio: 2 };
 
 fs.mkdirSync(work, { recursive: true });
-const bundle = (entry, name) => {
-  const outfile = path.join(work, name);
-  esbuild.buildSync({ entryPoints: [path.join(root, entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error' });
-  return outfile;
-};
 const require = createRequire(import.meta.url);
-const core = require(bundle('server/src/core/index.ts', 'core.cjs'));
-const cliBundle = bundle('server/src/cli.ts', 'cli.cjs');
+const coreFile = path.join(work, 'core.cjs');
+esbuild.buildSync({
+  entryPoints: [path.join(root, 'server/src/core/index.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: coreFile,
+  logLevel: 'error',
+});
+const core = require(coreFile);
+const MarkdownIt = require('markdown-it');
+const cliFile = path.join(root, 'dist', 'cli.js');
+if (!fs.existsSync(cliFile)) {
+  console.error('dist/cli.js absent : lancer npm run build (npm run bench le fait).');
+  process.exit(2);
+}
 
 const corpusFiles = fs.existsSync(corpus)
   ? fs.readdirSync(corpus).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(corpus, f))
@@ -41,19 +59,39 @@ const median = (values) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
-/** Median time (ms) of `runs` calls of `analyze(text)`, after `warmup` calls. */
-function timeAnalyze(text, warmup, runs) {
+/** Medians of CPU and wall time (ms) of `runs` calls of `fn`, after `warmup` calls. */
+function measure(fn, warmup, runs) {
   for (let i = 0; i < warmup; i++) {
-    core.analyze(text);
+    fn();
   }
-  const samples = [];
+  const cpu = [];
+  const wall = [];
   for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    core.analyze(text);
-    samples.push(performance.now() - start);
+    const c = cpuMs();
+    const w = performance.now();
+    fn();
+    wall.push(performance.now() - w);
+    cpu.push(cpuMs() - c);
   }
-  return median(samples);
+  return { cpu: median(cpu), wall: median(wall) };
+}
+
+/**
+ * Medians over many calls for short operations: `process.cpuUsage()` ticks too coarsely for a
+ * single sub-millisecond call, so each sample times a batch of `batch` calls.
+ */
+function measureBatched(fn, warmup, samples, batch) {
+  const result = measure(() => {
+    for (let i = 0; i < batch; i++) {
+      fn();
+    }
+  }, Math.ceil(warmup / batch), samples);
+  return { cpu: result.cpu / batch, wall: result.wall / batch };
 }
 
 /** A real fiche of about 3 KB from the corpus, else a written-out one of that size. */
@@ -85,73 +123,169 @@ function bigDocument(bytes) {
   return parts.join('\n');
 }
 
-/** Median wall time (ms) of `runs` runs of `node args…`, plus the last exit status. */
-function timeProcess(args, runs, cwd) {
-  const samples = [];
-  let status;
-  let stderr = '';
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
-    samples.push(performance.now() - start);
-    status = result.status;
-    stderr = result.stderr;
+// Child processes report their own CPU time (user + system, all threads) through this preload.
+const cpuReporter = path.join(work, 'cpu-report.cjs');
+fs.writeFileSync(
+  cpuReporter,
+  `process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(process.env.BENCH_CPU_FILE, String((u.user + u.system) / 1000)); });\n`,
+);
+const cpuFile = path.join(work, 'cpu.txt');
+
+/** Runs `node args…` once: wall time, CPU time of the child, exit status. */
+function runProcess(args, cwd) {
+  fs.rmSync(cpuFile, { force: true });
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--require', cpuReporter, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...process.env, BENCH_CPU_FILE: cpuFile, NO_COLOR: '1' },
+  });
+  const wall = performance.now() - start;
+  const cpu = fs.existsSync(cpuFile) ? Number(fs.readFileSync(cpuFile, 'utf8')) : NaN;
+  return { wall, cpu, status: result.status, stderr: result.stderr };
+}
+
+/** Runs each command once per round, round after round, so that load changes hit them alike. */
+function interleave(commands, rounds) {
+  const samples = commands.map(() => ({ wall: [], cpu: [], status: undefined, stderr: '' }));
+  for (let round = 0; round < rounds; round++) {
+    commands.forEach((command, i) => {
+      const run = runProcess(command.args, command.cwd);
+      samples[i].wall.push(run.wall);
+      samples[i].cpu.push(run.cpu);
+      samples[i].status = run.status;
+      samples[i].stderr = run.stderr;
+    });
   }
-  return { ms: median(samples), status, stderr };
+  return samples.map((s) => ({ wall: median(s.wall), cpu: median(s.cpu), status: s.status, stderr: s.stderr }));
 }
 
 const rows = [];
 const kb = (text) => Buffer.byteLength(text) / 1024;
-const row = (what, size, ms, budget, note = '') => rows.push({ what, size, ms, budget, note });
+const row = (what, size, time, budget, note = '') => rows.push({ what, size, ...time, budget, note });
+const loadBefore = os.loadavg();
+const markdownIt = new MarkdownIt();
 
 const small = smallFiche();
-row(`analyze, 3 Ko chaud (${small.source})`, kb(small.text), timeAnalyze(small.text, 300, 500), BUDGETS['3 Ko'], 'médiane de 500');
+row(`analyze, 3 Ko à chaud (${small.source})`, kb(small.text), measureBatched(() => core.analyze(small.text), 300, quick ? 11 : 31, 20), BUDGETS.small);
+row('  plancher : markdown-it seul, même texte', kb(small.text), measureBatched(() => markdownIt.parse(small.text, {}), 300, quick ? 11 : 31, 20));
+const documents = [];
 if (corpusFiles.length > 0) {
-  const doc100 = bigDocument(100 * 1024);
-  const doc1m = bigDocument(1024 * 1024);
-  row('analyze, 100 Ko (fiches concaténées)', kb(doc100), timeAnalyze(doc100, 3, 15), undefined, 'médiane de 15');
-  row('analyze, 1 Mo (fiches concaténées)', kb(doc1m), timeAnalyze(doc1m, 2, 7), BUDGETS['1 Mo'], 'médiane de 7');
-
-  const corpusKb = corpusFiles.reduce((sum, file) => sum + fs.statSync(file).size, 0) / 1024;
-  const cli = timeProcess([cliBundle, '--format', 'json', '*.md'], 5, corpus);
-  if (cli.status === 2) {
-    console.error(`La CLI a échoué sur le corpus :\n${cli.stderr}`);
+  for (const [label, bytes, runs, budget] of [
+    ['100 Ko', 100 * 1024, quick ? 5 : 15, undefined],
+    ['1 Mo', 1024 * 1024, quick ? 3 : 7, BUDGETS.large],
+  ]) {
+    const text = bigDocument(bytes);
+    documents.push(text);
+    row(`analyze, ${label} (fiches concaténées)`, kb(text), measure(() => core.analyze(text), 2, runs), budget);
+    row('  dont parseFiche (Markdown, masque de prose, sections)', kb(text), measure(() => core.parseFiche(text), 1, runs));
+    row('  plancher : markdown-it seul, même texte', kb(text), measure(() => markdownIt.parse(text, {}), 1, runs));
   }
+}
+
+let cliSummary;
+if (corpusFiles.length > 0) {
+  const corpusKb = corpusFiles.reduce((sum, file) => sum + fs.statSync(file).size, 0) / 1024;
   const floorScript = path.join(work, 'parse-only.cjs');
   fs.writeFileSync(
     floorScript,
-    `const fs = require('fs'), path = require('path');
+    `// The floor: read every file and parse it with markdown-it, nothing else.
+const fs = require('fs');
 const md = new (require(${JSON.stringify(require.resolve('markdown-it'))}))();
-for (const f of fs.readdirSync('.').filter((f) => f.endsWith('.md'))) md.parse(fs.readFileSync(path.join('.', f), 'utf8'), {});\n`,
+for (const f of fs.readdirSync('.').filter((f) => f.endsWith('.md')).sort()) md.parse(fs.readFileSync(f, 'utf8'), {});\n`,
   );
-  const floor = timeProcess([floorScript], 5, corpus);
-  row(`CLI, corpus entier (${corpusFiles.length} fiches, processus)`, corpusKb, cli.ms, undefined, `${(cli.ms / floor.ms).toFixed(2)} × le plancher`);
-  row('plancher : lecture + markdown-it seul (processus)', corpusKb, floor.ms, undefined, 'médiane de 5');
-  const version = spawnSync(process.execPath, [cliBundle, '--version'], { encoding: 'utf8' });
-  row('CLI, démarrage seul (--version)', 0, timeProcess([cliBundle, '--version'], 5, root).ms, undefined, version.status === 0 ? '' : 'échec');
+  const markdownlint = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+  const commands = [
+    { name: 'fiche-lint', args: [cliFile, '--format', 'json', '*.md'], cwd: corpus },
+    { name: 'rules-off', args: [cliFile, '--format', 'json', ...core.rules.flatMap((rule) => ['--rule', `${rule.id}=off`]), '*.md'], cwd: corpus },
+    { name: 'markdownlint-cli2', args: [markdownlint, '*.md'], cwd: corpus },
+    { name: 'floor', args: [floorScript], cwd: corpus },
+    { name: 'startup', args: [cliFile, '--version'], cwd: root },
+  ].filter((command) => command.name !== 'markdownlint-cli2' || fs.existsSync(markdownlint));
+  const results = Object.fromEntries(interleave(commands, quick ? 3 : 7).map((result, i) => [commands[i].name, result]));
+  const cli = results['fiche-lint'];
+  if (cli.status === 2) {
+    console.error(`La CLI a échoué sur le corpus :\n${cli.stderr}`);
+  }
+  const floor = results.floor;
+  const lint = results['markdownlint-cli2'];
+  const ratio = (a, b) => `${(a.cpu / b.cpu).toFixed(2)} ×`;
+  row(`CLI fiche-lint, corpus (${corpusFiles.length} fiches, processus)`, corpusKb, cli, undefined, `${ratio(cli, floor)} le plancher${lint ? `, ${ratio(cli, lint)} markdownlint-cli2` : ''}`);
+  const off = results['rules-off'];
+  row('  CLI sans aucune règle (lecture, Markdown, sections, JSON)', corpusKb, off, undefined, `${ratio(off, floor)} le plancher`);
+  if (lint) {
+    row('markdownlint-cli2, mêmes fichiers (processus)', corpusKb, lint, undefined, `${ratio(lint, floor)} le plancher`);
+  }
+  row('plancher : lecture + markdown-it seul (processus)', corpusKb, floor);
+  row('CLI fiche-lint, démarrage seul (--version)', 0, results.startup);
+  cliSummary = { cli, floor, lint };
+}
+
+// Per-rule costs on the 100 KB document (for the rule authors). Each run gets a freshly parsed
+// document (not timed): rules may cache work on it (the tense scan), which a real analysis pays.
+let ruleTable = [];
+if (perRule && documents.length > 0) {
+  ruleTable = core.rules
+    .map((rule) => {
+      const cpu = [];
+      for (let run = 0; run < (quick ? 3 : 7) + 1; run++) {
+        const document = core.parseFiche(documents[0]);
+        const sections = rule.sections === 'fiche' ? document.sections : document.sections.filter((s) => rule.sections.includes(s.kind));
+        const start = cpuMs();
+        rule.check({ document, sections });
+        if (run > 0) {
+          cpu.push(cpuMs() - start);
+        }
+      }
+      return { id: rule.id, cpu: median(cpu) };
+    })
+    .sort((a, b) => b.cpu - a.cpu);
 }
 
 // The table.
-const header = ['Mesure', 'Taille', 'Médiane', 'µs/Ko', 'Budget', ''];
+const fmt = (ms) => (Number.isNaN(ms) ? '?' : `${ms.toFixed(ms < 10 ? 3 : 1)} ms`);
+const header = ['Mesure', 'Taille', 'CPU (médiane)', 'µs CPU/Ko', 'Mur (médiane)', 'Budget', ''];
 const lines = rows.map((r) => [
   r.what,
   r.size ? `${r.size.toFixed(r.size < 10 ? 1 : 0)} Ko` : '—',
-  `${r.ms.toFixed(r.ms < 10 ? 3 : 1)} ms`,
-  r.size ? ((r.ms * 1000) / r.size).toFixed(0) : '—',
-  r.budget === undefined ? '—' : `≤ ${r.budget} ms ${r.ms <= r.budget ? '✓' : '✗'}`,
+  fmt(r.cpu),
+  r.size ? ((r.cpu * 1000) / r.size).toFixed(0) : '—',
+  fmt(r.wall),
+  r.budget === undefined ? '—' : `≤ ${r.budget} ms ${r.cpu <= r.budget ? '✓' : '✗'}`,
   r.note,
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
 const format = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-console.log(`Machine : ${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}, Node ${process.version}, ${os.platform()}`);
+const load = (values) => values.map((v) => v.toFixed(2)).join(' ');
+console.log(
+  `Machine : ${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} Go, Node ${process.version}, ${os.platform()} ${os.release()}`,
+);
+console.log(`Charge (1, 5, 15 min) : avant ${load(loadBefore)}, après ${load(os.loadavg())}`);
 console.log(format(header));
 console.log(format(widths.map((w) => '-'.repeat(w))));
 for (const line of lines) {
   console.log(format(line));
 }
-const over = rows.filter((r) => r.budget !== undefined && r.ms > r.budget);
-if (over.length > 0) {
-  console.log(`\nBudget dépassé : ${over.map((r) => r.what).join(' ; ')}`);
+if (ruleTable.length > 0) {
+  console.log('\nCoût de chaque règle sur le document de 100 Ko (CPU, médiane) :');
+  for (const rule of ruleTable) {
+    console.log(`  ${rule.id.padEnd(28)} ${fmt(rule.cpu)}`);
+  }
+}
+
+const failures = rows.filter((r) => r.budget !== undefined && r.cpu > r.budget).map((r) => r.what.trim());
+if (cliSummary) {
+  const { cli, floor, lint } = cliSummary;
+  if (cli.cpu > BUDGETS.floorRatio * floor.cpu) {
+    failures.push(`CLI > ${BUDGETS.floorRatio} × le plancher (${(cli.cpu / floor.cpu).toFixed(2)} ×)`);
+  }
+  if (lint && cli.cpu >= lint.cpu) {
+    failures.push(`CLI pas plus rapide que markdownlint-cli2 (${(cli.cpu / lint.cpu).toFixed(2)} ×)`);
+  }
+}
+if (failures.length > 0) {
+  console.log(`\nBudget dépassé : ${failures.join(' ; ')}`);
   if (strict) {
     process.exitCode = 1;
   }

@@ -1,13 +1,17 @@
 import { CliError } from './errors';
 
-export type OutputFormat = 'stylish' | 'json';
+export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'github';
 
-export const FORMATS: readonly OutputFormat[] = ['stylish', 'json'];
+export const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'github'];
 
 /** The command line, parsed. Rule levels are raw strings: `normalizeOptions` checks them. */
 export interface CliArgs {
   format: OutputFormat;
   fix: boolean;
+  /** `--quiet`: report errors only (warnings and below are neither shown nor counted). */
+  quiet: boolean;
+  /** `--max-warnings N`: up to N warnings do not fail the run (default: none is tolerated). */
+  maxWarnings: number | undefined;
   /** `--rule id=level`, in order (a later one wins). */
   rules: Record<string, string>;
   /** `--config path`, when given. */
@@ -23,6 +27,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
     format: 'stylish',
     fix: false,
+    quiet: false,
+    maxWarnings: undefined,
     rules: {},
     config: undefined,
     inputs: [],
@@ -73,6 +79,14 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         noValue();
         args.fix = true;
         break;
+      case '-q':
+      case '--quiet':
+        noValue();
+        args.quiet = true;
+        break;
+      case '--max-warnings':
+        args.maxWarnings = parseCount(name, value());
+        break;
       case '-f':
       case '--format':
         args.format = parseFormat(value());
@@ -98,6 +112,15 @@ function parseFormat(value: string): OutputFormat {
     return format as OutputFormat;
   }
   throw new CliError(`Format inconnu « ${value} » : valeurs possibles ${FORMATS.join(', ')}.`);
+}
+
+/** A non-negative integer (`--max-warnings 0`, `--max-warnings=10`). */
+function parseCount(name: string, value: string): number {
+  const trimmed = value.trim();
+  if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(Number(trimmed))) {
+    throw new CliError(`L’option ${name} attend un nombre entier positif ou nul, pas « ${value} ».`);
+  }
+  return Number(trimmed);
 }
 
 /** `--rule temps-futur=off` (also `temps-futur:off`); several may be comma-separated. */
@@ -126,8 +149,13 @@ Entrées :
   glob                  ex. "docs/**/*.md" (entre guillemets)
 
 Options :
-  -f, --format <nom>    stylish (par défaut, lisible) ou json (outillage)
+  -f, --format <nom>    stylish (par défaut, lisible), json (outillage),
+                        sarif (SARIF 2.1.0, analyse de code GitHub)
+                        ou github (annotations de GitHub Actions)
       --fix             applique les corrections automatiques dans les fichiers
+  -q, --quiet           n'affiche et ne compte que les erreurs
+      --max-warnings <n>
+                        tolère jusqu'à n avertissements (code de sortie 0)
   -r, --rule <id=niv>   niveau d'une règle : error, warning, information, hint, off
                         (répétable ; l'emporte sur la configuration)
   -c, --config <fich>   fichier de configuration (par défaut : .ficherc.json,
@@ -137,11 +165,12 @@ Options :
 
 Codes de sortie :
   0  aucun avertissement ni erreur
-  1  au moins un avertissement ou une erreur
+  1  au moins une erreur, ou un avertissement (plus de n avec --max-warnings)
   2  erreur d'utilisation ou de lecture (message sur la sortie d'erreur)
 
 Exemples :
   fiche-lint .
   fiche-lint --fix ma-startup.fiche.md
   fiche-lint --format json --rule nouveaute-absente=off "fiches/**/*.md"
+  fiche-lint --format github --max-warnings 10 .
 `;

@@ -6,11 +6,13 @@ import { loadConfig } from './config';
 import { discoverFiles } from './discover';
 import type { InputFile } from './discover';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './errors';
+import { command, formatGithub } from './format-github';
 import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
 import { formatStylish } from './format-stylish';
 import { fixText } from './lint';
 import { readSource } from './read';
-import { hasFailures } from './report';
+import { countSeverities, errorsOnly } from './report';
 import type { FileReport } from './report';
 import { writeAtomic } from './write';
 
@@ -67,15 +69,37 @@ async function lintInputs(args: CliArgs, env: CliEnvironment): Promise<number> {
     }
   }
   for (const error of errors) {
-    env.stderr(`fiche-lint : ${error}\n`);
+    // In GitHub Actions, a read error becomes an error annotation of the run.
+    env.stderr(args.format === 'github' ? `${command('error', [['title', 'fiche-lint']], error)}\n` : `fiche-lint : ${error}\n`);
   }
-  if (reports.length > 0 || args.format === 'json') {
-    env.stdout(args.format === 'json' ? formatJson(reports) : formatStylish(reports, env.colour));
+  const shown = args.quiet ? errorsOnly(reports) : reports;
+  const output = format(args, shown, errors, env);
+  if (output !== '') {
+    env.stdout(output);
   }
   if (errors.length > 0) {
     return EXIT_USAGE;
   }
-  return hasFailures(reports) ? EXIT_FINDINGS : EXIT_OK;
+  const counts = countSeverities(shown);
+  const tooManyWarnings = counts.warning > (args.maxWarnings ?? 0);
+  if (args.maxWarnings !== undefined && tooManyWarnings) {
+    env.stderr(`fiche-lint : ${counts.warning} avertissements, plus que les ${args.maxWarnings} tolérés (--max-warnings).\n`);
+  }
+  return counts.error > 0 || tooManyWarnings ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The report in the chosen format ('' when there is nothing to print). */
+function format(args: CliArgs, reports: readonly FileReport[], errors: readonly string[], env: CliEnvironment): string {
+  switch (args.format) {
+    case 'json':
+      return formatJson(reports);
+    case 'sarif':
+      return formatSarif(reports, { version: env.version, cwd: env.cwd, errors });
+    case 'github':
+      return formatGithub(reports);
+    default:
+      return reports.length > 0 ? formatStylish(reports, env.colour) : '';
+  }
 }
 
 /** Reads, analyses and, with `--fix`, fixes and writes one file. */

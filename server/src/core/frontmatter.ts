@@ -43,13 +43,30 @@ export function readFrontMatter(text: string): FrontMatter {
 let lastEntry = '';
 let lastValue: unknown;
 
+/**
+ * A one-line `title:` whose value is plain text that YAML reads as that same string: it starts
+ * with a letter, holds no `#`, `:` or control character, and is not `true`, `false` or `null`.
+ * Such entries (nearly all real ones) skip the YAML parser, which costs ~0.3 ms each.
+ */
+const PLAIN_TITLE = /^title[ \t]*:[ \t]+(\p{L}[^#:\p{Cc}]*?)[ \t]*$/u;
+const YAML_WORDS = /^(?:true|false|null)$/i;
+
+/** The value of a plain one-line title entry, or undefined when YAML must read it. */
+export function plainTitle(entry: string): string | undefined {
+  const match = PLAIN_TITLE.exec(entry);
+  return match && !YAML_WORDS.test(match[1]) ? match[1] : undefined;
+}
+
 /** Parses the `title:` entry (cached: it rarely changes while the body is typed). */
 function readTitle(entry: string, offset: number): Pick<FrontMatter, 'title' | 'error'> {
   if (entry !== lastEntry) {
-    try {
-      lastValue = (parse(entry) as { title?: unknown } | null)?.title;
-    } catch (error) {
-      lastValue = new Error((error as Error).message.split('\n')[0]);
+    lastValue = plainTitle(entry);
+    if (lastValue === undefined) {
+      try {
+        lastValue = (parse(entry) as { title?: unknown } | null)?.title;
+      } catch (error) {
+        lastValue = new Error((error as Error).message.split('\n')[0]);
+      }
     }
     lastEntry = entry;
   }

@@ -73,7 +73,7 @@ function recordPosition(md: MarkdownIt, name: string, tokenType: string): void {
     const count = state.tokens.length;
     const matched = original(state, silent);
     if (matched && !silent) {
-      const token = state.tokens.slice(count).find((t) => t.type === tokenType);
+      const token = firstOfType(state.tokens, count, tokenType);
       if (token) {
         const span: InlineSpan = { start, end: state.pos };
         if (name === 'link' && token.markup !== 'autolink') {
@@ -88,12 +88,21 @@ function recordPosition(md: MarkdownIt, name: string, tokenType: string): void {
 
 type InlineRule = (state: StateInline, silent: boolean) => boolean;
 
+function firstOfType(tokens: Token[], from: number, type: string): Token | undefined {
+  for (let i = from; i < tokens.length; i++) {
+    if (tokens[i].type === type) {
+      return tokens[i];
+    }
+  }
+  return undefined;
+}
+
 /**
  * Parses the Markdown of `text` (front matter already blanked out by the caller through
  * `maskedBefore`) and returns the prose blocks and the prose mask.
  */
 export function scanMarkdown(text: string, lines: LineIndex, maskedBefore: number): MarkdownScan {
-  const source = maskedBefore > 0 ? blank(text.slice(0, maskedBefore)) + text.slice(maskedBefore) : text;
+  const source = maskedBefore > 0 ? blankRange(text, 0, maskedBefore) + text.slice(maskedBefore) : text;
   const tokens = getParser().parse(source, {});
   const isProse = new Uint8Array(text.length);
   const blocks: MarkdownBlock[] = [];
@@ -154,9 +163,7 @@ export function scanMarkdown(text: string, lines: LineIndex, maskedBefore: numbe
         break;
     }
   }
-  for (const block of blocks) {
-    maskUrls(text, block.start, block.end, isProse);
-  }
+  maskUrls(text, blocks, isProse);
   return { blocks, codeLines, prose: buildProse(text, isProse) };
 }
 
@@ -171,16 +178,20 @@ interface LineMapping {
 function mapLines(text: string, lines: LineIndex, content: string, firstLine: number): LineMapping[] | undefined {
   const mapping: LineMapping[] = [];
   let contentOffset = 0;
-  const parts = content.split('\n');
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
-    const lineStart = lines.lineStart(firstLine + i);
-    const lineText = text.slice(lineStart, lineEnd(text, lineStart));
-    const found = locate(lineText, part);
+  let line = firstLine;
+  for (let from = 0; from <= content.length; line++) {
+    let to = content.indexOf('\n', from);
+    if (to < 0) {
+      to = content.length;
+    }
+    const part = content.slice(from, to);
+    const lineStart = lines.lineStart(line);
+    const found = locate(text, lineStart, lines.lineEnd(line), part);
     if (found) {
-      mapping.push({ content: contentOffset + found.skip, source: lineStart + found.at, length: part.length - found.skip });
+      mapping.push({ content: contentOffset + found.skip, source: found.at, length: part.length - found.skip });
     }
     contentOffset += part.length + 1;
+    from = to + 1;
   }
   return mapping.length > 0 ? mapping : undefined;
 }
@@ -191,87 +202,192 @@ function mapCell(text: string, lines: LineIndex, content: string, row: number, c
     return undefined;
   }
   const lineStart = lines.lineStart(row);
-  const at = text.slice(lineStart, lineEnd(text, lineStart)).indexOf(content, cursor);
+  const at = text.slice(lineStart, lines.lineEnd(row)).indexOf(content, cursor);
   return at < 0 ? undefined : [{ content: 0, source: lineStart + at, length: content.length }];
 }
 
-/** Where `part` (a content line, container prefix removed) lies in its source line. */
-function locate(lineText: string, part: string): { at: number; skip: number } | undefined {
-  const trimmed = lineText.trimEnd();
-  if (trimmed.endsWith(part)) {
-    return { at: trimmed.length - part.length, skip: 0 };
+/**
+ * Where `part` (a content line, container prefix removed) lies in the source line
+ * `text[start, end)`, as an absolute offset. Reads the line in place (no slice) in the usual
+ * case where the part ends the line.
+ */
+function locate(text: string, start: number, end: number, part: string): { at: number; skip: number } | undefined {
+  let trimmedEnd = end;
+  while (trimmedEnd > start && WHITESPACE.test(text[trimmedEnd - 1])) {
+    trimmedEnd--;
   }
-  const at = lineText.indexOf(part);
+  if (trimmedEnd - start >= part.length && text.startsWith(part, trimmedEnd - part.length)) {
+    return { at: trimmedEnd - part.length, skip: 0 };
+  }
+  const at = text.slice(start, end).indexOf(part);
   if (at >= 0) {
-    return { at, skip: 0 };
+    return { at: start + at, skip: 0 };
   }
   // Tabs partly consumed by indentation come back as spaces: match what follows them.
   const rest = part.trimStart();
-  if (rest !== '' && trimmed.endsWith(rest)) {
-    return { at: trimmed.length - rest.length, skip: part.length - rest.length };
+  if (rest !== '' && trimmedEnd - start >= rest.length && text.startsWith(rest, trimmedEnd - rest.length)) {
+    return { at: trimmedEnd - rest.length, skip: part.length - rest.length };
   }
   return undefined;
 }
 
-function lineEnd(text: string, from: number): number {
-  let end = from;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') {
-    end++;
-  }
-  return end;
-}
+/** What `String.prototype.trimEnd` removes (JavaScript's `\s`: white space and line terminators). */
+const WHITESPACE = /\s/;
 
 /** Marks an inline token's prose as prose, minus its code, HTML, images and link targets. */
 function paint(isProse: Uint8Array, token: Token, mapping: LineMapping[]): { start: number; end: number } | undefined {
   for (const line of mapping) {
     isProse.fill(1, line.source, line.source + line.length);
   }
-  const toSource = (offset: number): number => {
-    let line = mapping[0];
-    for (const candidate of mapping) {
-      if (candidate.content <= offset) {
-        line = candidate;
-      }
-    }
-    return line.source + Math.min(Math.max(offset - line.content, 0), line.length);
-  };
   for (const child of token.children ?? []) {
     const span = (child.meta as { span?: InlineSpan } | null)?.span;
     if (span) {
       const from = span.labelEnd !== undefined && span.labelEnd >= 0 ? span.labelEnd + 1 : span.start;
-      isProse.fill(0, toSource(from), toSource(span.end));
+      isProse.fill(0, toSource(mapping, from), toSource(mapping, span.end));
     }
   }
   const last = mapping[mapping.length - 1];
   return { start: mapping[0].source, end: last.source + last.length };
 }
 
-/** Bare URLs and e-mail addresses in a block are not prose. */
-function maskUrls(text: string, start: number, end: number, isProse: Uint8Array): void {
-  linkify ??= new LinkifyIt();
-  const slice = text.slice(start, end);
-  if (!linkify.pretest(slice)) {
+/**
+ * The source offset of a content offset: on the last mapped line starting at or before it
+ * (binary search: a long paragraph with many links stays linear), clamped to that line.
+ */
+function toSource(mapping: LineMapping[], offset: number): number {
+  let low = 0;
+  let high = mapping.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (mapping[mid].content <= offset) {
+      low = mid;
+    } else {
+      high = mid - 1;
+    }
+  }
+  const line = mapping[low];
+  return line.source + Math.min(Math.max(offset - line.content, 0), line.length);
+}
+
+/**
+ * Offsets where a bare URL or e-mail address may lie, by a cheap scan of the whole text:
+ * linkify-it's own pretest (schemas `http:` `https:` `ftp:` `mailto:` `//`, `www.`,
+ * `localhost`, `.` + digits or a TLD, `@`) cannot match without one of these. Each hint is one
+ * character long (the rest is a lookahead), so that no hint hides another.
+ */
+const URL_HINT = /[:@]|\/(?=\/)|l(?=ocalhost)|w(?=ww\.)|\.(?=[0-9a-z\u0440])/gi;
+
+/** What ends a linkify-it match: white space and control characters (its `src_ZCc`). */
+const URL_BREAK = /[\p{Z}\p{Cc}]/u;
+
+/**
+ * Bare URLs and e-mail addresses in prose blocks are not prose. linkify-it's big Unicode
+ * regexes are run only on the words (runs without white space, which no link crosses) of a
+ * block that hold a hint, not on whole blocks: same matches, a fraction of the work.
+ */
+function maskUrls(text: string, blocks: readonly MarkdownBlock[], isProse: Uint8Array): void {
+  const hints: number[] = [];
+  URL_HINT.lastIndex = 0;
+  for (let m = URL_HINT.exec(text); m !== null; m = URL_HINT.exec(text)) {
+    hints.push(m.index);
+  }
+  if (hints.length === 0) {
     return;
   }
-  for (const match of linkify.match(slice) ?? []) {
-    isProse.fill(0, start + match.index, start + match.lastIndex);
+  linkify ??= new LinkifyIt();
+  for (const block of blocks) {
+    let wordEnd = -1;
+    for (let i = firstAtOrAfter(hints, block.start); i < hints.length && hints[i] < block.end; i++) {
+      if (hints[i] < wordEnd) {
+        continue; // this word was already searched
+      }
+      let wordStart = hints[i];
+      while (wordStart > block.start && !URL_BREAK.test(text[wordStart - 1])) {
+        wordStart--;
+      }
+      wordEnd = hints[i];
+      while (wordEnd < block.end && !URL_BREAK.test(text[wordEnd])) {
+        wordEnd++;
+      }
+      maskUrlsIn(text.slice(wordStart, wordEnd), wordStart, isProse);
+    }
   }
 }
 
-function buildProse(text: string, isProse: Uint8Array): string {
-  let out = '';
-  let runStart = 0;
-  for (let i = 1; i <= text.length; i++) {
-    if (i === text.length || isProse[i] !== isProse[runStart]) {
-      const run = text.slice(runStart, i);
-      out += isProse[runStart] === 1 ? run : blank(run);
-      runStart = i;
+function maskUrlsIn(word: string, offset: number, isProse: Uint8Array): void {
+  for (const [start, end] of urlSpans(word)) {
+    isProse.fill(0, offset + start, offset + end);
+  }
+}
+
+/**
+ * Where linkify-it finds links in a word, cached by word: the same addresses come back in every
+ * analysis of a document being edited, and often within one document. Bounded: cleared when full.
+ */
+const spanCache = new Map<string, readonly [number, number][]>();
+const SPAN_CACHE_SIZE = 1000;
+
+function urlSpans(word: string): readonly [number, number][] {
+  let spans = spanCache.get(word);
+  if (spans === undefined) {
+    spans = linkify!.pretest(word) ? (linkify!.match(word) ?? []).map((match): [number, number] => [match.index, match.lastIndex]) : [];
+    if (spanCache.size >= SPAN_CACHE_SIZE) {
+      spanCache.clear();
+    }
+    spanCache.set(word, spans);
+  }
+  return spans;
+}
+
+/** Index of the first sorted value ≥ `start`. */
+function firstAtOrAfter(sorted: readonly number[], start: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < start) {
+      low = mid + 1;
+    } else {
+      high = mid;
     }
   }
-  return out;
+  return low;
 }
+
+/**
+ * The prose mask as a string: prose runs copied as slices, other runs blanked (line breaks
+ * kept). Runs are found with the typed array's native `indexOf`.
+ */
+function buildProse(text: string, isProse: Uint8Array): string {
+  const parts: string[] = [];
+  for (let runStart = 0; runStart < text.length; ) {
+    const prose = isProse[runStart] === 1;
+    let runEnd = isProse.indexOf(prose ? 0 : 1, runStart);
+    if (runEnd < 0) {
+      runEnd = text.length;
+    }
+    parts.push(prose ? text.slice(runStart, runEnd) : blankRange(text, runStart, runEnd));
+    runStart = runEnd;
+  }
+  return parts.join('');
+}
+
+/**
+ * `text[start, end)` with every character but line breaks replaced by a space: the native regex
+ * engine does it fast even before the JIT warms up; one-character runs (most often a line
+ * break) skip it.
+ */
+function blankRange(text: string, start: number, end: number): string {
+  if (end - start === 1) {
+    const c = text.charCodeAt(start);
+    return c === 10 || c === 13 ? text[start] : ' ';
+  }
+  return text.slice(start, end).replace(NOT_LINE_BREAK, ' ');
+}
+
+const NOT_LINE_BREAK = /[^\r\n]/g;
 
 /** Replaces every character but line breaks by a space (offsets and lines are kept). */
 export function blank(text: string): string {
-  return text.replace(/[^\r\n]/g, ' ');
+  return blankRange(text, 0, text.length);
 }

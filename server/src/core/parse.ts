@@ -13,7 +13,7 @@ export function parseFiche(text: string): FicheDocument {
   const lines = new LineIndex(text);
   const frontMatter = readFrontMatter(text);
   const { blocks, prose, codeLines } = scanMarkdown(text, lines, frontMatter.end);
-  const sections = splitSections(blocks, frontMatter.end, text.length, prose);
+  const sections = splitSections(blocks, frontMatter.end, text.length, prose, lines);
   const document: FicheDocument = {
     text,
     prose,
@@ -30,14 +30,14 @@ export function parseFiche(text: string): FicheDocument {
 }
 
 /** Level-1/2 headings open sections; prose before the first one forms a preamble (kind `autre`). */
-function splitSections(blocks: MarkdownBlock[], bodyStart: number, textEnd: number, prose: string): Section[] {
+function splitSections(blocks: MarkdownBlock[], bodyStart: number, textEnd: number, prose: string, lines: LineIndex): Section[] {
   const sections: Section[] = [];
   const headings = new Map<Section, string>();
   let current: Section | undefined;
   for (const block of blocks) {
     if (block.type === 'heading' && (block.level ?? 9) <= 2) {
       if (current) {
-        current.end = lineStartBefore(block, current);
+        current.end = lineStartBefore(block, current, lines);
       }
       current = {
         kind: 'autre', // classified below, once the text under the heading is known
@@ -65,11 +65,15 @@ function splitSections(blocks: MarkdownBlock[], bodyStart: number, textEnd: numb
   return sections;
 }
 
-/** A section ends where the next heading's line starts (its `#` markers are not prose). */
-function lineStartBefore(heading: MarkdownBlock, previous: Section): number {
+/**
+ * A section ends where the next heading's line starts (its `#` markers are not prose). The
+ * line comes from the parser's map, so indented ATX headings (`  ##   Titre`) and setext
+ * headings (`Titre` over `===`) end the previous section at their own line too.
+ */
+function lineStartBefore(heading: MarkdownBlock, previous: Section, lines: LineIndex): number {
   const lastBlock = previous.blocks[previous.blocks.length - 1];
   const floor = lastBlock ? lastBlock.end : previous.headingEnd;
-  return Math.max(floor, heading.start - (heading.level ?? 0) - 1);
+  return Math.max(floor, Math.min(heading.start, lines.lineStart(heading.line)));
 }
 
 function toBlock(block: MarkdownBlock): Block {
