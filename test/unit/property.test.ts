@@ -180,9 +180,6 @@ function mapOffset(offset: number, edits: readonly TextEdit[]): number {
 
 /** Fixing twice equals fixing once, and a fix does not leave a fixable finding of its rule at its place. */
 function checkFixes(text: string, findings: readonly Finding[]): void {
-  if (hasOpenFence(text) || hasGrowingFix(text, findings)) {
-    return; // known bugs, reported: see the pending tests "known bugs" below
-  }
   const once = fixAll(text);
   assert.equal(fixAll(once), once, 'fixAll is idempotent');
   const fixable = findings.filter((f) => f.fixes?.[0]);
@@ -209,21 +206,6 @@ function checkFixes(text: string, findings: readonly Finding[]): void {
       assert.fail(`${finding.ruleId} « ${finding.message} » still there after its fix`);
     }
   }
-}
-
-/** True when the text ends inside a code fence, an HTML block or comment: a heading added there is not one. */
-function hasOpenFence(text: string): boolean {
-  return !parseFiche(`${text}\n\n## Sonde\n`).sections.some((section) => section.title === 'Sonde');
-}
-
-/**
- * True when a fix replaces a text by a longer one that contains it ("[Nom]" → a name that holds
- * "[Nom]", "ce site" → a name that holds "ce site"): every pass finds and grows it again.
- */
-function hasGrowingFix(text: string, findings: readonly Finding[]): boolean {
-  return findings.some((f) =>
-    (f.fixes?.[0]?.edits ?? []).some((edit) => edit.end > edit.start && edit.newText.length > edit.end - edit.start && edit.newText.includes(text.slice(edit.start, edit.end))),
-  );
 }
 
 function property(arbitrary: fc.Arbitrary<string>, check: (text: string) => void, runs?: number): void {
@@ -267,25 +249,20 @@ describe('core properties (fast-check)', function () {
     property(fc.tuple(generatedFiche, mutations).map(([text, changes]) => mutate(text, changes)), (text) => checkFixes(text, checkAnalysis(text)), Math.ceil(RUNS / 2));
   });
 
-  it('known bug: a fix whose replacement holds the text it replaces grows the text at every pass', function () {
+  it('a name that holds the placeholder it would replace is not used as its replacement (no growing fix)', function () {
     const texts = [
       '# Aide [Nom]\n\n## Solution\n\nGrâce à [Nom], tout va bien.\n',
       'Grâce à ce site, tout va bien.\nTitre souligné\n===\n\n## Solution\n\nGrâce à ce site, tout va bien.\n',
     ];
-    if (texts.some((text) => fixAll(fixAll(text)) !== fixAll(text))) {
-      // Reported to the rules' owner: consigne-non-remplacee replaces "[Nom]", and nom-generique
-      // "ce site", by the service's name, which holds "[Nom]" or "ce site" too (a multi-line
-      // setext heading read as the name); every pass grows the text.
-      this.skip();
+    for (const text of texts) {
+      assert.equal(fixAll(fixAll(text)), fixAll(text), text);
     }
   });
 
-  it('known bug: fix at the end of an unclosed code fence or HTML comment: fixing twice equals fixing once', function () {
+  it('no skeleton is inserted inside an unclosed code fence or HTML comment at the end: fixing twice equals fixing once', function () {
     const texts = ['# Aide Facile\n\n```\ncode jamais fermé\n', '# Aide Facile\n\n<!-- commentaire jamais fermé\n'];
-    if (texts.some((text) => fixAll(fixAll(text)) !== fixAll(text))) {
-      // Known bug, reported to the rules' owner: section-manquante inserts its skeleton at the end,
-      // inside the open fence or comment, where it is not Markdown; every pass inserts it again.
-      this.skip();
+    for (const text of texts) {
+      assert.equal(fixAll(fixAll(text)), fixAll(text), text);
     }
   });
 

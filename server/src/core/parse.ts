@@ -93,7 +93,7 @@ function findName(
   }
   const h1 = blocks.find((block) => block.type === 'heading' && block.level === 1);
   if (h1 && classifyHeading(h1.content) === 'autre') {
-    const value = cleanTitle(h1.content);
+    const value = cleanTitle(h1.content).replace(/\s+/g, ' '); // an underlined heading may span lines
     if (value !== '') {
       return { value, source: 'heading', start: h1.start, end: h1.end };
     }

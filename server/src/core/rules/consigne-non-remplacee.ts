@@ -25,7 +25,8 @@ const DRAFT_MARKERS = new RegExp(
   [
     String.raw`(?<![\p{L}\p{N}])(?:TODO|FIXME|TBD|XXX+)(?![\p{L}\p{N}])`,
     String.raw`\[\s*(?:Nom|NOM|nom)(?: du (?:service|produit))?\s*\]|<\s*Nom\s*>`,
-    String.raw`(?<=[\p{L},]\s+)${NAME_PLACEHOLDER}(?![\p{L}])`,
+    // The literal first, then what precedes it: a leading lookbehind would scan back over every run of spaces.
+    String.raw`${NAME_PLACEHOLDER}(?<=[\p{L},]\s+${NAME_PLACEHOLDER})(?![\p{L}])`,
     String.raw`\((?:[^()\n]*\s)?à (?:compléter|préciser|remplir)(?:\s[^()\n]*)?\)`,
   ].join('|'),
   'gu',
@@ -68,7 +69,8 @@ function draftReport(document: FicheDocument, start: number, end: number, marker
     return { message: `« ${marker} » : note de brouillon à traiter avant de publier la fiche.` };
   }
   const name = document.name?.value;
-  if (name === undefined || name === NAME_PLACEHOLDER) {
+  // A name that is itself a placeholder ("Aide [Nom]") cannot replace one.
+  if (name === undefined || name.includes(NAME_PLACEHOLDER) || new RegExp(DRAFT_MARKERS.source, 'u').test(name)) {
     return { message: `« ${marker} » : remplacez-le par le nom du service.` };
   }
   return {

@@ -1,5 +1,5 @@
 import type { Report, Rule } from '../types';
-import { findInBlocks, paragraphs } from '../text';
+import { findInBlocks, fold, paragraphs } from '../text';
 
 /** A generic reference to the service: "ce site", "notre application", "la plateforme"… */
 export const GENERIC_SERVICE =
@@ -35,7 +35,11 @@ const rule: Rule = {
         message: name
           ? `Nommez le service : « grâce à ${name} » plutôt que « grâce à ${generic} ».`
           : `Nommez le service plutôt que « ${generic} ».`,
-        fixes: name ? [{ title: `Remplacer par « ${name} »`, edits: [{ start: genericStart, end, newText: name }] }] : undefined,
+        // No fix when the name itself holds the generic words (it would grow at every pass).
+        fixes:
+          name && !fold(name).includes(fold(generic))
+            ? [{ title: `Remplacer par « ${name} »`, edits: [{ start: genericStart, end, newText: name }] }]
+            : undefined,
       };
     });
   },

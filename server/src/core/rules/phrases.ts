@@ -41,6 +41,11 @@ export function sentences(document: FicheDocument, block: Block): Sentence[] {
     from = to;
   };
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Only line breaks and sentence punctuation can end a sentence: skip everything else fast.
+    if (code !== 10 && code !== 13 && code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) {
+      continue;
+    }
     const end = breakAfter(text, i);
     if (end > i) {
       push(end);
@@ -51,11 +56,22 @@ export function sentences(document: FicheDocument, block: Block): Sentence[] {
   return result;
 }
 
+/** The first non-space character at or after `from` (without copying the rest of the block). */
+function nextVisible(text: string, from: number): string | undefined {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 0xa0 && !/\s/.test(text[i])) {
+      return text[i];
+    }
+  }
+  return undefined;
+}
+
 /** Where the sentence ends when a break occurs at `i` (index past the break), else `i`. */
 function breakAfter(text: string, i: number): number {
   const char = text[i];
   if (char === '\n' || char === '\r') {
-    const next = text.slice(i + 1).trimStart()[0];
+    const next = nextVisible(text, i + 1);
     return next !== undefined && /[\p{Lu}\p{N}\-•*➡→–—\p{Extended_Pictographic}]/u.test(next) ? i + 1 : i;
   }
   if (!/[.!?…]/.test(char)) {
@@ -68,7 +84,7 @@ function breakAfter(text: string, i: number): number {
   if (end < text.length && !/\s/.test(text[end])) {
     return i; // "3.5", "beta.gouv", "?!" handled above
   }
-  const next = text.slice(end).trimStart()[0];
+  const next = nextVisible(text, end);
   if (/[!?]/.test(text.slice(i, end))) {
     return char === '!' && next !== undefined && /\p{Ll}/u.test(next) ? i : end; // "Tous à bord ! propose…"
   }

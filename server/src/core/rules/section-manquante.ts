@@ -1,5 +1,6 @@
 import type { FicheDocument, Report, Rule, Section, SectionKind } from '../types';
 import { methodSection, sectionSkeleton } from '../template';
+import { parseFiche } from '../parse';
 
 /** The sections the method cannot do without, in the order of a fiche. */
 const REQUIRED: readonly SectionKind[] = ['probleme', 'solution', 'strategie'];
@@ -53,11 +54,36 @@ function missing(document: FicheDocument, kind: SectionKind): Report {
     anchor = { start: document.bodyStart, end: lineEnd(document.text, document.bodyStart) };
     where = 'à la fiche';
   }
+  const newText = separated(document.text, at, sectionSkeleton(kind));
   return {
     ...anchor,
     message: `Section « ${title} » manquante : ajoutez-la ${where}.`,
-    fixes: [{ title: `Ajouter la section « ${title} »`, edits: [{ start: at, end: at, newText: separated(document.text, at, sectionSkeleton(kind)) }] }],
+    fixes: insertsSection(document, at, newText, kind)
+      ? [{ title: `Ajouter la section « ${title} »`, edits: [{ start: at, end: at, newText }] }]
+      : undefined,
   };
+}
+
+/**
+ * False when the skeleton would not be a section where it goes: at the end of a text that ends
+ * inside an unclosed code fence or HTML comment. Checked by parsing the result, only in that rare
+ * case (a fence or comment marker after the last prose).
+ */
+function insertsSection(document: FicheDocument, at: number, newText: string, kind: SectionKind): boolean {
+  const text = document.text;
+  if (at < text.length || !/```|~~~|<!--/.test(text.slice(lastProseEnd(document)))) {
+    return true;
+  }
+  return parseFiche(text + newText).sections.some((section) => section.kind === kind);
+}
+
+/** End of the last heading or prose block: an unclosed fence or comment can only open after it. */
+function lastProseEnd(document: FicheDocument): number {
+  let end = document.bodyStart;
+  for (const section of document.sections) {
+    end = Math.max(end, section.headingEnd, ...section.blocks.map((block) => block.end));
+  }
+  return end;
 }
 
 function lastOf(document: FicheDocument, kinds: readonly SectionKind[]): Section | undefined {

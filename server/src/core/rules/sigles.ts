@@ -61,10 +61,20 @@ export function isAlone(text: string, acronym: string): boolean {
 
 /** Inside the label of a Markdown link, which explains it ("[FAST](https://beta.gouv.fr/fast/)"). */
 export function inLinkLabel(text: string, offset: number): boolean {
+  // A label is short: look within a window, not across the whole document (quadratic on long texts).
+  const from = Math.max(0, offset - LABEL_WINDOW);
   const open = text.lastIndexOf('[', offset);
+  if (open < from) {
+    return false;
+  }
   const close = text.indexOf(']', offset);
-  return open >= 0 && close >= 0 && !text.slice(open, offset).includes(']') && !text.slice(offset, close).includes('[') && text[close + 1] === '(';
+  if (close < 0 || close > offset + LABEL_WINDOW) {
+    return false;
+  }
+  return !text.slice(open, offset).includes(']') && !text.slice(offset, close).includes('[') && text[close + 1] === '(';
 }
+
+const LABEL_WINDOW = 500;
 
 /** True when a neighbouring word is in capitals too: a title or shouted text, not an acronym. */
 export function isShouted(text: string, at: number, length: number): boolean {
@@ -73,25 +83,59 @@ export function isShouted(text: string, at: number, length: number): boolean {
   return before || after;
 }
 
+const OPEN = String.raw`[\[*_«"“\s]*`;
+const CLOSE = String.raw`[\]*_»"”\s]*`;
+/** "Nom en toutes lettres (DPM)", "(ci-après DPM)". */
+const IN_PARENTHESES = new RegExp(String.raw`\(${OPEN}(?:ci-après\s+|dit(?:e|es|s)?\s+|ex\.?\s+)?(\p{Lu}{2,})${CLOSE}[),;:]`, 'gu');
+/** "DPM (Direction des pêches maritimes)", "DPM : Direction…", "DPM, c'est-à-dire …". */
+const FOLLOWED_BY_SPELLING = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(\p{Lu}{2,})${CLOSE}(?:\(|:|—|–|-|,\s*(?:pour|soit|c['’]est-à-dire))${OPEN}\p{L}+['’\s]+\p{L}+`,
+  'gu',
+);
+/** "LUCCA (https://…)". */
+const LINKED = /(?<![\p{L}\p{N}])(\p{Lu}{2,})\s*[(:]?\s*<?https?:\/\//gu;
+/** Every standalone run of capitals. */
+const STANDALONE = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
+
+/** What a fiche spells out, and where each run of capitals stands: built once per document. */
+interface AcronymIndex {
+  defined: Set<string>;
+  occurrences: Map<string, number[]>;
+}
+
+const indexes = new WeakMap<FicheDocument, AcronymIndex>();
+
+function acronymIndex(document: FicheDocument): AcronymIndex {
+  let index = indexes.get(document);
+  if (!index) {
+    const defined = new Set<string>();
+    for (const pattern of [IN_PARENTHESES, FOLLOWED_BY_SPELLING]) {
+      for (const m of document.prose.matchAll(pattern)) {
+        defined.add(m[1]);
+      }
+    }
+    for (const m of document.text.matchAll(LINKED)) {
+      defined.add(m[1]);
+    }
+    const occurrences = new Map<string, number[]>();
+    for (const m of document.prose.matchAll(STANDALONE)) {
+      const list = occurrences.get(m[0]) ?? [];
+      list.push(m.index);
+      occurrences.set(m[0], list);
+    }
+    index = { defined, occurrences };
+    indexes.set(document, index);
+  }
+  return index;
+}
+
 /**
  * True when the fiche spells the acronym out once, "Nom en toutes lettres (DPM)" or "DPM (Nom en toutes lettres)",
- * or points to it with a link ("LUCCA (https://…)").
+ * or points to it with a link ("LUCCA (https://…)"). One pass over the document for all acronyms.
  */
 export function isDefined(document: FicheDocument, acronym: string): boolean {
-  const open = String.raw`[\[*_«"“\s]*`;
-  const close = String.raw`[\]*_»"”\s]*`;
-  const inParentheses = new RegExp(String.raw`\(${open}(?:ci-après\s+|dit(?:e|es|s)?\s+|ex\.?\s+)?${acronym}${close}[),;:]`, 'u');
-  const followedBySpelling = new RegExp(
-    String.raw`(?<![\p{L}\p{N}])${acronym}${close}(?:\(|:|—|–|-|,\s*(?:pour|soit|c['’]est-à-dire))${open}\p{L}+['’\s]+\p{L}+`,
-    'u',
-  );
-  const linked = new RegExp(String.raw`(?<![\p{L}\p{N}])${acronym}\s*[(:]?\s*<?https?://`, 'u');
-  return (
-    inParentheses.test(document.prose) ||
-    followedBySpelling.test(document.prose) ||
-    linked.test(document.text) ||
-    spelledBefore(document.prose, acronym)
-  );
+  const index = acronymIndex(document);
+  return index.defined.has(acronym) || spelledBefore(document.prose, acronym, index.occurrences.get(acronym) ?? []);
 }
 
 /** Small words left out of acronyms ("Direction des pêches maritimes" → DPM). */
@@ -106,13 +150,7 @@ function initials(text: string): string {
 }
 
 /** True when some occurrence follows its words spelled out: "Toxi-infection alimentaire collective TIAC". */
-function spelledBefore(prose: string, acronym: string): boolean {
+function spelledBefore(prose: string, acronym: string, occurrences: readonly number[]): boolean {
   const target = fold(acronym).toUpperCase();
-  for (const m of prose.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])${acronym}(?![\p{L}\p{N}])`, 'gu'))) {
-    const before = prose.slice(Math.max(0, m.index - 120), m.index).replace(/[(,:–—\s]+$/u, '');
-    if (initials(before).endsWith(target)) {
-      return true;
-    }
-  }
-  return false;
+  return occurrences.some((at) => initials(prose.slice(Math.max(0, at - 120), at).replace(/[(,:–—\s]+$/u, '')).endsWith(target));
 }
