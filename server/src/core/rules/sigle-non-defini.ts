@@ -1,6 +1,6 @@
 import type { Report, Rule } from '../types';
 import { paragraphs } from '../text';
-import { ACRONYM, inLinkLabel, isAlone, isDefined, isNamed, isShouted, looksLikeAcronym, nameWords } from './sigles';
+import { ACRONYM, NOT_BEFORE_ACRONYM, inLinkLabel, matchesAfter, isAlone, isDefined, isNamed, isShouted, looksLikeAcronym, nameWords } from './sigles';
 
 const rule: Rule = {
   id: 'sigle-non-defini',
@@ -22,7 +22,7 @@ const rule: Rule = {
     const reports: Report[] = [];
     for (const block of paragraphs(sections)) {
       const text = document.prose.slice(block.start, block.end);
-      for (const m of text.matchAll(ACRONYM)) {
+      for (const m of matchesAfter(ACRONYM, text, NOT_BEFORE_ACRONYM)) {
         const acronym = m[0];
         if (
           seen.has(acronym) ||
