@@ -9,22 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const URI = 'vscode-vfs://github/betagouv/fiches/aidants-connect.fiche.md';
-const FICHE = `---
-title: Aidants Connect
----
-
-## Problème
-
-Chaque année, 13 millions de Français peinent à faire leurs démarches en ligne et confient leurs identifiants à des aidants, sans aucun cadre.
-
-## Solution
-
-Aidants Connect permettra aux aidants professionnels de faire les démarches d'un usager en toute sécurité, plutôt que de noter ses mots de passe dans un cahier.
-
-## Stratégie
-
-Nous commençons avec dix structures volontaires dans deux départements, puis nous ouvrons le service aux autres départements avec le réseau France services.
-`;
+// The same fiche as the protocol tests (test/protocol/fiches.ts).
+const FICHE = fs.readFileSync(path.join(root, 'test/fixtures/lsp/futur.fiche.md'), 'utf8');
 
 /** What VS Code's web client announces, reduced to what the server looks at. */
 const CAPABILITIES = {

@@ -3,23 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from '../helpers/lsp';
 
-/** A fiche with a named service, a quantified problem and a Solution in the future tense. */
-export const FICHE_FUTUR = `---
-title: Aidants Connect
----
-
-## Problème
-
-Chaque année, 13 millions de Français peinent à faire leurs démarches en ligne et confient leurs identifiants à des aidants, sans aucun cadre.
-
-## Solution
-
-Aidants Connect permettra aux aidants professionnels de faire les démarches d'un usager en toute sécurité, plutôt que de noter ses mots de passe dans un cahier.
-
-## Stratégie
-
-Nous commençons avec dix structures volontaires dans deux départements, puis nous ouvrons le service aux autres départements avec le réseau France services.
-`;
+/** A fiche with a named service, a quantified problem and a Solution in the future tense (shared with the browser test). */
+export const FICHE_FUTUR = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'lsp', 'futur.fiche.md'), 'utf8');
 
 /** The same fiche written as the method asks: no finding expected. */
 export const FICHE_PROPRE = `---
