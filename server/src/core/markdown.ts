@@ -378,14 +378,24 @@ function buildProse(text: string, isProse: Uint8Array): string {
  * break) skip it.
  */
 function blankRange(text: string, start: number, end: number): string {
-  if (end - start === 1) {
-    const c = text.charCodeAt(start);
-    return c === 10 || c === 13 ? text[start] : ' ';
+  // Runs of spaces between line breaks, without a regular expression over every character.
+  let out = '';
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      out += spaces(i - from) + text[i];
+      from = i + 1;
+    }
   }
-  return text.slice(start, end).replace(NOT_LINE_BREAK, ' ');
+  return out + spaces(end - from);
 }
 
-const NOT_LINE_BREAK = /[^\r\n]/g;
+const SPACES = ' '.repeat(256);
+
+function spaces(count: number): string {
+  return count <= SPACES.length ? SPACES.slice(0, count) : ' '.repeat(count);
+}
 
 /** Replaces every character but line breaks by a space (offsets and lines are kept). */
 export function blank(text: string): string {

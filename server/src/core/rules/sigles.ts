@@ -35,15 +35,17 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * The matches of `pattern` (global) whose preceding character is not `notBefore`. Same result as a
  * leading lookbehind, much faster: V8 evaluates a leading lookbehind at every position of the text.
  */
-export function* matchesAfter(pattern: RegExp, text: string, notBefore: RegExp): Generator<RegExpExecArray> {
+export function matchesAfter(pattern: RegExp, text: string, notBefore: RegExp): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     if (m.index > 0 && notBefore.test(charBefore(text, m.index))) {
       pattern.lastIndex = m.index + 1;
       continue;
     }
-    yield m;
+    matches.push(m);
   }
+  return matches;
 }
 
 /** The whole character (surrogate pairs joined) ending just before `index`. */
