@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { paragraphs } from '../text';
-import { sentences, wordCount } from './phrases';
+import { mayExceed, sentences, wordCount } from './phrases';
 
 /** Above this many words, a sentence is hard to read in one go (plain-language guidance). */
 const MAX_WORDS = 35;
@@ -21,6 +21,7 @@ const rule: Rule = {
   check({ document, sections }) {
     return paragraphs(sections).flatMap((block) =>
       sentences(document, block)
+        .filter((sentence) => mayExceed(sentence.text, MAX_WORDS))
         .map((sentence) => ({ sentence, count: wordCount(sentence.text) }))
         .filter(({ count }) => count > MAX_WORDS)
         .map(({ sentence, count }) => ({

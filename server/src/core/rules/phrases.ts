@@ -17,7 +17,18 @@ const WORD = /\d+(?:[\s\u00a0\u202f]\d{3})*(?:[.,]\d+)?|[\p{L}\p{N}]+(?:['’-][
 
 /** Number of words of a text. */
 export function wordCount(text: string): number {
-  return text.replace(/&(?:#\d+|#x[\da-f]+|[a-z]+);/giu, '').match(WORD)?.length ?? 0;
+  const words = text.includes('&') ? text.replace(/&(?:#\d+|#x[\da-f]+|[a-z]+);/giu, '') : text;
+  let count = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(words) !== null) {
+    count++;
+  }
+  return count;
+}
+
+/** True when a text may hold more than `max` words (a word is at least one character long). */
+export function mayExceed(text: string, max: number): boolean {
+  return text.length > max;
 }
 
 /**
