@@ -113,15 +113,12 @@ const OPEN = String.raw`[\[*_«"“\s]*`;
 const CLOSE = String.raw`[\]*_»"”\s]*`;
 /** "Nom en toutes lettres (DPM)", "(ci-après DPM)". */
 const IN_PARENTHESES = new RegExp(String.raw`\(${OPEN}(?:ci-après\s+|dit(?:e|es|s)?\s+|ex\.?\s+)?(\p{Lu}{2,})${CLOSE}[),;:]`, 'gu');
-/** "DPM (Direction des pêches maritimes)", "DPM : Direction…", "DPM, c'est-à-dire …". */
-const FOLLOWED_BY_SPELLING = new RegExp(
-  String.raw`(\p{Lu}{2,})${CLOSE}(?:\(|:|—|–|-|,\s*(?:pour|soit|c['’]est-à-dire))${OPEN}\p{L}+['’\s]+\p{L}+`,
-  'gu',
-);
+/** After a run of capitals: its spelling, "DPM (Direction des pêches maritimes)", "DPM : Direction…", "DPM, c'est-à-dire …". */
+const SPELLING_AFTER = new RegExp(String.raw`${CLOSE}(?:\(|:|—|–|-|,\s*(?:pour|soit|c['’]est-à-dire))${OPEN}\p{L}+['’\s]+\p{L}+`, 'uy');
 /** "LUCCA (https://…)". */
 const LINKED = /(\p{Lu}{2,})\s*[(:]?\s*<?https?:\/\//gu;
-/** Every standalone run of capitals. */
-const STANDALONE = /\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
+/** Every run of capitals. */
+const UPPER_RUN = /\p{Lu}{2,}/gu;
 
 /** What a fiche spells out, and where each run of capitals stands: built once per document. */
 interface AcronymIndex {
@@ -138,17 +135,26 @@ function acronymIndex(document: FicheDocument): AcronymIndex {
     for (const m of document.prose.matchAll(IN_PARENTHESES)) {
       defined.add(m[1]);
     }
-    for (const m of matchesAfter(FOLLOWED_BY_SPELLING, document.prose, LETTER_OR_DIGIT)) {
-      defined.add(m[1]);
-    }
     for (const m of matchesAfter(LINKED, document.text, LETTER_OR_DIGIT)) {
       defined.add(m[1]);
     }
+    // One pass over the runs of capitals of the prose: which are spelled out right after, and
+    // where each standalone one stands. A spelling consumes its words (as a global search would).
     const occurrences = new Map<string, number[]>();
-    for (const m of matchesAfter(STANDALONE, document.prose, LETTER_OR_DIGIT)) {
-      const list = occurrences.get(m[0]) ?? [];
-      list.push(m.index);
-      occurrences.set(m[0], list);
+    const prose = document.prose;
+    let spellingEnd = 0;
+    for (const m of matchesAfter(UPPER_RUN, prose, LETTER_OR_DIGIT)) {
+      const end = m.index + m[0].length;
+      SPELLING_AFTER.lastIndex = end;
+      if (m.index >= spellingEnd && SPELLING_AFTER.test(prose)) {
+        defined.add(m[0]);
+        spellingEnd = SPELLING_AFTER.lastIndex;
+      }
+      if (end >= prose.length || !LETTER_OR_DIGIT.test(String.fromCodePoint(prose.codePointAt(end)!))) {
+        const list = occurrences.get(m[0]) ?? [];
+        list.push(m.index);
+        occurrences.set(m[0], list);
+      }
     }
     index = { defined, occurrences };
     indexes.set(document, index);
