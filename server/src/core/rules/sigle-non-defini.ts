@@ -1,6 +1,6 @@
 import type { Report, Rule } from '../types';
 import { paragraphs } from '../text';
-import { ACRONYM, NOT_BEFORE_ACRONYM, inLinkLabel, matchesAfter, isAlone, isDefined, isNamed, isShouted, looksLikeAcronym, nameWords } from './sigles';
+import { acronyms, inLinkLabel, isAlone, isDefined, isNamed, isShouted, looksLikeAcronym, nameWords } from './sigles';
 
 const rule: Rule = {
   id: 'sigle-non-defini',
@@ -22,22 +22,21 @@ const rule: Rule = {
     const reports: Report[] = [];
     for (const block of paragraphs(sections)) {
       const text = document.prose.slice(block.start, block.end);
-      for (const m of matchesAfter(ACRONYM, text, NOT_BEFORE_ACRONYM)) {
-        const acronym = m[0];
+      for (const { index, run: acronym } of acronyms(text)) {
         if (
           seen.has(acronym) ||
           known.has(acronym) ||
           !looksLikeAcronym(acronym) ||
-          isShouted(text, m.index, acronym.length) ||
-          isNamed(text, m.index, acronym.length) ||
+          isShouted(text, index, acronym.length) ||
+          isNamed(text, index, acronym.length) ||
           isAlone(text, acronym) ||
-          inLinkLabel(document.text, block.start + m.index)
+          inLinkLabel(document.text, block.start + index)
         ) {
           continue;
         }
         seen.add(acronym);
         if (!isDefined(document, acronym)) {
-          const start = block.start + m.index;
+          const start = block.start + index;
           reports.push({ start, end: start + acronym.length, message: `« ${acronym} » : développez ce sigle à sa première occurrence, par exemple « Nom en toutes lettres (${acronym}) ».` });
         }
       }

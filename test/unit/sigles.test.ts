@@ -1,0 +1,32 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { acronyms, upperRuns } from '../../server/src/core/rules/sigles';
+
+// upperRuns/acronyms replace global searches with a leading lookbehind (slow in V8): they must
+// find exactly what those regular expressions find, on any text.
+const REFERENCE_ACRONYM = /(?<![\p{L}\p{N}\-./@_])\p{Lu}{2,}(?![\p{L}\p{N}\-_@]|\.\p{L})/gu;
+const REFERENCE_RUN = /(?<![\p{L}\p{N}])\p{Lu}{2,}/gu;
+
+const pieces = ['A', 'B', 'É', 'Œ', 'Ω', 'Ж', 'ß', 'é', 'a', '1', '-', '.', '@', '_', ' ', '(', '\n', '𝐀', '𝐁', '𝑎', 'ǅ', 'Ⅻ', 'ﬀ', '’'];
+const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(''));
+
+const reference = (pattern: RegExp, text: string): [number, string][] => [...text.matchAll(pattern)].map((m) => [m.index, m[0]]);
+
+describe('runs of capitals (sigle-non-defini)', () => {
+  it('acronyms() equals the lookbehind regular expression', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        assert.deepEqual(acronyms(text).map((r) => [r.index, r.run]), reference(REFERENCE_ACRONYM, text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('upperRuns() equals the lookbehind regular expression', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        assert.deepEqual(upperRuns(text, /[\p{L}\p{N}]/u).map((r) => [r.index, r.run]), reference(REFERENCE_RUN, text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
