@@ -24,6 +24,11 @@ describe('rules', () => {
       const text = withSolution('Les familles reçoivent leur aide.', 'cartes.gouv.fr');
       assertFixed(text, 'grace-a-absent', text.replace('Les familles', 'Grâce à cartes.gouv.fr, les familles'));
     });
+    it('recognises its own insertion of a long name (over 80 characters), so fixing is stable', () => {
+      const name = 'Service public numérique de l’accompagnement des familles dans leurs démarches de logement social';
+      const text = withSolution('Les familles reçoivent leur aide.', name);
+      assertFixed(text, 'grace-a-absent', text.replace('Les familles', `Grâce à ${name}, les familles`));
+    });
     it('offers no fix without a name', () => {
       const [finding] = findingsOf(withSolution('Les familles reçoivent leur aide.', null), 'grace-a-absent');
       assert.equal(finding.fixes, undefined);

@@ -54,7 +54,7 @@ const rule: Rule = {
 function hasGraceANamed(document: FicheDocument, blocks: Block[]): boolean {
   const name = document.name ? fold(document.name.value) : undefined;
   return findInBlocks(document, blocks, GRACE_A).some(({ end }) => {
-    const after = document.text.slice(end, end + 80).trimStart();
+    const after = document.text.slice(end, end + 80 + (name?.length ?? 0)).trimStart();
     return (
       /^[\p{Lu}\d]/u.test(after) ||
       (name !== undefined && fold(after).startsWith(name)) ||
