@@ -1,13 +1,12 @@
 // Lexicon load time and memory (fresh processes) and tense scan time per 3 KB fiche: medians.
 // Budgets (issue 3): load ≤ 50 ms, ≤ 15 MB extra; scan well under 0.5 ms per fiche.
-import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '..');
-const bundle = path.join(root, '.tmp/bench-tense.cjs');
-esbuild.buildSync({ entryPoints: [path.join(root, 'server/src/core/tense/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'error' });
+import { bundle as bundleModule, root } from './lib/bundle.mjs';
+
+const bundle = bundleModule('bench-tense', 'server/src/core/tense/index.ts');
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const probe = `
@@ -17,7 +16,7 @@ const wall = performance.now() - t0; const cpu = process.cpuUsage(cpu0);
 console.log(JSON.stringify({ wall, cpu: (cpu.user + cpu.system) / 1000, rss: (process.memoryUsage().rss - before) / 1048576 }));`;
 const loads = Array.from({ length: 7 }, () => JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' })));
 
-const tense = (await import('node:module')).createRequire(import.meta.url)(bundle);
+const tense = (await import('node:module')).createRequire(import.meta.url)(bundle); // already built above
 const corpus = path.resolve(root, '../shared/corpus/beta-gouv-startups');
 let texts;
 if (fs.existsSync(corpus)) {

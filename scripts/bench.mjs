@@ -8,7 +8,7 @@
 // disturbs far less than wall time; wall time is shown too. The load average is printed.
 // Options: `--strict` exits 1 when a budget is exceeded; `--quick` does fewer runs; `--rules`
 // adds the cost of each rule on the 100 KB document. The corpus is read in place, never copied.
-import * as esbuild from 'esbuild';
+import { load as loadBundle } from './lib/bundle.mjs';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,17 +28,7 @@ const BUDGETS = { small: 1, large: 150, floorRatio: 2 };
 
 fs.mkdirSync(work, { recursive: true });
 const require = createRequire(import.meta.url);
-const coreFile = path.join(work, 'core.cjs');
-esbuild.buildSync({
-  entryPoints: [path.join(root, 'server/src/core/index.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: coreFile,
-  logLevel: 'error',
-});
-const core = require(coreFile);
+const core = loadBundle('bench-core');
 const MarkdownIt = require('markdown-it');
 const cliFile = path.join(root, 'dist', 'cli.js');
 if (!fs.existsSync(cliFile)) {

@@ -1,9 +1,8 @@
 // Runs the core over ../shared/corpus and prints, per rule, how many findings and on how many
 // fiches, with examples (`--rule id` lists every finding of one rule with its text).
-import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { load } from './lib/bundle.mjs';
 
 process.stdout.on('error', () => process.exit(0));
 
@@ -12,9 +11,7 @@ if (!fs.existsSync(corpus)) {
   console.log(`Corpus absent (${corpus}) : rien à mesurer.`);
   process.exit(0);
 }
-const out = path.resolve(import.meta.dirname, '../.tmp/core-report.cjs');
-esbuild.buildSync({ entryPoints: ['server/src/core/index.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error' });
-const core = createRequire(import.meta.url)(out);
+const core = load('core-report');
 const only = process.argv.includes('--rule') ? process.argv[process.argv.indexOf('--rule') + 1] : undefined;
 const counts = new Map();
 const kinds = new Map();

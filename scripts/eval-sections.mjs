@@ -10,10 +10,9 @@
 //   --quiet   no list of disagreements
 // The corpus (../shared/corpus/beta-gouv-startups by default, or $FICHE_CORPUS) is not in the
 // repository; without it the evaluation is skipped with a message.
-import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { load } from './lib/bundle.mjs';
 import { performance } from 'node:perf_hooks';
 
 process.stdout.on('error', () => process.exit(0));
@@ -36,17 +35,7 @@ if (!fs.existsSync(corpus)) {
   process.exit(0);
 }
 
-const out = path.join(root, '.tmp', 'eval-sections.cjs');
-esbuild.buildSync({
-  entryPoints: [path.join(root, 'server/src/core/index.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: out,
-  logLevel: 'error',
-});
-const core = createRequire(import.meta.url)(out);
+const core = load('eval-sections');
 
 const labels = fs
   .readFileSync(path.join(root, 'test', 'labels', 'sections.tsv'), 'utf8')
