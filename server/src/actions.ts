@@ -33,7 +33,7 @@ export function codeActions(params: CodeActionParams, context: ActionContext): C
     actions.push(...fixRuleActions(ours, context));
   }
   if (only && covers(only, FIX_ALL_KIND)) {
-    const edits = fixAllEdits(context.document, context.options);
+    const edits = fixAllEdits(context.document, context.options, undefined, context.result);
     if (edits.length > 0) {
       actions.push(toFixAllAction(toWorkspaceEdit(context.document, edits, context.versioned)));
     }
@@ -41,9 +41,9 @@ export function codeActions(params: CodeActionParams, context: ActionContext): C
   return actions;
 }
 
-/** The edits of "fix everything" (of one rule when given) on the document. */
-export function fixAllEdits(document: TextDocument, options: AnalysisOptions, ruleId?: string): TextEdit[] {
-  return replaceAllEdit(document, fixAll(document.getText(), options, ruleId));
+/** The edits of "fix everything" (of one rule when given) on the document; `analysis`: its current one, if known. */
+export function fixAllEdits(document: TextDocument, options: AnalysisOptions, ruleId?: string, analysis?: AnalysisResult): TextEdit[] {
+  return replaceAllEdit(document, fixAll(document.getText(), options, ruleId, analysis));
 }
 
 // The rule's own fixes (the first preferred), then "ignorer ici" and "désactiver dans ce fichier".
@@ -85,7 +85,7 @@ function fixRuleActions(diagnostics: Diagnostic[], context: ActionContext): Code
     if (fixable.length < 2) {
       continue;
     }
-    const edits = fixAllEdits(context.document, context.options, ruleId);
+    const edits = fixAllEdits(context.document, context.options, ruleId, context.result);
     if (edits.length > 0) {
       const related = diagnostics.filter((diagnostic) => String(diagnostic.code) === ruleId);
       actions.push(toFixRuleAction(ruleId, related, toWorkspaceEdit(context.document, edits, context.versioned)));

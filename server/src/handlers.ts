@@ -282,7 +282,7 @@ export class FicheServer {
     if (!target) {
       return { applied: false };
     }
-    const edits = fixAllEdits(target.document, target.options);
+    const edits = fixAllEdits(target.document, target.options, undefined, target.result);
     if (edits.length === 0) {
       return { applied: true };
     }

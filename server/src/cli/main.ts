@@ -10,7 +10,7 @@ import { command, formatGithub } from './format-github';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatStylish } from './format-stylish';
-import { fixText } from './lint';
+import { fixDocument } from '../core/fix-all';
 import { readSource } from './read';
 import { countSeverities, errorsOnly } from './report';
 import type { FileReport } from './report';
@@ -110,7 +110,7 @@ async function lintFile(file: InputFile, options: AnalysisOptions, fix: boolean)
   }
   let outcome;
   try {
-    outcome = fixText(source.text, options, source.eol);
+    outcome = fixDocument(source.text, options, { eol: source.eol });
   } catch (error) {
     throw new InternalError(file.display, error);
   }

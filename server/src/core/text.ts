@@ -1,4 +1,4 @@
-import type { Block, FicheDocument, Section } from './types';
+import type { Block, FicheDocument, Report, Section } from './types';
 
 /** A regular-expression match with absolute offsets in the document. */
 export interface Match {
@@ -42,6 +42,14 @@ export function headingRange(section: Section): { start: number; end: number } {
 /** Lower case without accents, for comparing names and words. */
 export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * A whole-section finding: on the heading of the section that holds `block` (the first paragraph
+ * of the sections considered together). Rules that judge a kind of section as a whole use it.
+ */
+export function reportOnHeading(sections: readonly Section[], block: Block, message: string): Report {
+  return { ...headingRange(sectionOf(sections, block)), message };
 }
 
 /** The section that holds a block (the first section when none does). */

@@ -1,5 +1,5 @@
 import type { Block, FicheDocument, Fix, Rule } from '../types';
-import { findInBlocks, fold, headingRange, paragraphs, sectionOf } from '../text';
+import { findInBlocks, fold, paragraphs, reportOnHeading } from '../text';
 import { GENERIC_SERVICE } from './nom-generique';
 
 /** "grâce à" (what follows is read in the original text). */
@@ -34,15 +34,8 @@ const rule: Rule = {
       return [];
     }
     const fix = insertionFix(document, blocks[0]);
-    return [
-      {
-        ...headingRange(sectionOf(sections, blocks[0])),
-        message: document.name
-          ? `Présentez le service sous la forme « Grâce à ${document.name.value}, <verbe au présent> … ».`
-          : 'Présentez le service sous la forme « Grâce à <Nom>, <verbe au présent> … ».',
-        fixes: fix ? [fix] : undefined,
-      },
-    ];
+    const message = `Présentez le service sous la forme « Grâce à ${document.name?.value ?? '<Nom>'}, <verbe au présent> … ».`;
+    return [{ ...reportOnHeading(sections, blocks[0], message), fixes: fix ? [fix] : undefined }];
   },
 };
 

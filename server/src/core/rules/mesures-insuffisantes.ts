@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { headingRange, paragraphs, sectionOf } from '../text';
+import { paragraphs, reportOnHeading } from '../text';
 import { words } from './lexique';
 
 /** A measure: a figure, a count, a rate, a delay, a cost, a field check (each mention counts once). */
@@ -50,12 +50,7 @@ const rule: Rule = {
     if (count >= MINIMUM) {
       return [];
     }
-    return [
-      {
-        ...headingRange(sectionOf(sections, blocks[0])),
-        message: `${count === 0 ? 'Aucune façon' : count === 1 ? 'Une seule façon' : 'Deux façons'} de mesurer l’impact : donnez-en au moins ${MINIMUM} (appels, visites, indicateurs chiffrés).`,
-      },
-    ];
+    return [reportOnHeading(sections, blocks[0], `${count === 0 ? 'Aucune façon' : count === 1 ? 'Une seule façon' : 'Deux façons'} de mesurer l’impact : donnez-en au moins ${MINIMUM} (appels, visites, indicateurs chiffrés).`)];
   },
 };
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { headingRange, paragraphs, sectionOf, someBlockMatches } from '../text';
+import { paragraphs, reportOnHeading, someBlockMatches } from '../text';
 
 /** Words that show an old rule being broken: a before/after, a default reversed, a first time. */
 const NOVELTY =
@@ -25,12 +25,7 @@ const rule: Rule = {
     if (blocks.length === 0 || someBlockMatches(document, blocks, NOVELTY)) {
       return [];
     }
-    return [
-      {
-        ...headingRange(sectionOf(sections, blocks[0])),
-        message: 'Dites quelle règle ancienne le service brise (« plutôt que… », « sans avoir à… », « par défaut », « a posteriori »…).',
-      },
-    ];
+    return [reportOnHeading(sections, blocks[0], 'Dites quelle règle ancienne le service brise (« plutôt que… », « sans avoir à… », « par défaut », « a posteriori »…).')];
   },
 };
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { headingRange, paragraphs, sectionOf, someBlockMatches } from '../text';
+import { paragraphs, reportOnHeading, someBlockMatches } from '../text';
 import { words } from './lexique';
 
 /** Going from the first perimeter to a national public service. */
@@ -45,12 +45,7 @@ const rule: Rule = {
     ) {
       return [];
     }
-    return [
-      {
-        ...headingRange(sectionOf(strategy, blocks[0])),
-        message: 'Comment passez-vous du premier périmètre à un service national ? Dites la suite : autres territoires, essaimage…',
-      },
-    ];
+    return [reportOnHeading(strategy, blocks[0], 'Comment passez-vous du premier périmètre à un service national ? Dites la suite : autres territoires, essaimage…')];
   },
 };
 

@@ -1,5 +1,5 @@
 import type { FicheDocument, Rule, Section } from '../types';
-import { headingRange, paragraphs, sectionOf, someBlockMatches } from '../text';
+import { paragraphs, reportOnHeading, someBlockMatches } from '../text';
 import { FIRST_USERS_WORDS, NAMED_PERIMETER, words } from './lexique';
 
 const FIRST_USERS = words(FIRST_USERS_WORDS, 'iu');
@@ -39,12 +39,7 @@ const rule: Rule = {
     if (blocks.length === 0 || users.length > 0 || namesFirstUsers(document, strategy) || someBlockMatches(document, blocks, INVESTIGATION)) {
       return [];
     }
-    return [
-      {
-        ...headingRange(sectionOf(strategy, blocks[0])),
-        message: 'Avec qui commencez-vous ? Nommez les premiers usagers, partenaires ou territoires volontaires.',
-      },
-    ];
+    return [reportOnHeading(strategy, blocks[0], 'Avec qui commencez-vous ? Nommez les premiers usagers, partenaires ou territoires volontaires.')];
   },
 };
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { headingRange, paragraphs, sectionOf, someBlockMatches } from '../text';
+import { paragraphs, reportOnHeading, someBlockMatches } from '../text';
 import { AGENT_WORDS, USER_WORDS, words } from './lexique';
 
 const AGENTS = words(AGENT_WORDS, 'iu');
@@ -24,12 +24,7 @@ const rule: Rule = {
     if (blocks.length === 0 || !someBlockMatches(document, blocks, AGENTS) || someBlockMatches(document, blocks, USERS)) {
       return [];
     }
-    return [
-      {
-        ...headingRange(sectionOf(sections, blocks[0])),
-        message: 'Le problème parle des agents ou de l’administration : quelle souffrance vivent les usagers (personnes, familles, entreprises…) ?',
-      },
-    ];
+    return [reportOnHeading(sections, blocks[0], 'Le problème parle des agents ou de l’administration : quelle souffrance vivent les usagers (personnes, familles, entreprises…) ?')];
   },
 };
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { headingRange, paragraphs, sectionOf, someBlockMatches } from '../text';
+import { paragraphs, reportOnHeading, someBlockMatches } from '../text';
 
 /** A figure: digits, or a number or fraction in words ("trois", "la moitié", "des milliers"). */
 const FIGURE =
@@ -25,12 +25,7 @@ const rule: Rule = {
     if (blocks.length === 0 || headings.some((heading) => FIGURE.test(heading)) || someBlockMatches(document, blocks, FIGURE)) {
       return [];
     }
-    return [
-      {
-        ...headingRange(sectionOf(sections, blocks[0])),
-        message: 'Chiffrez le problème : combien d’usagers sont touchés, combien de fois, quel coût ou quel délai ?',
-      },
-    ];
+    return [reportOnHeading(sections, blocks[0], 'Chiffrez le problème : combien d’usagers sont touchés, combien de fois, quel coût ou quel délai ?')];
   },
 };
 
