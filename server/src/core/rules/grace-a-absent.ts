@@ -3,7 +3,8 @@ import { findInBlocks, fold, paragraphs, reportOnHeading } from '../text';
 import { GENERIC_SERVICE } from './nom-generique';
 
 /** "grâce à" (what follows is read in the original text). */
-const GRACE_A = /\bgr[âa]ce [àa]\s/giu;
+// No `u` flag: with `i` and `u` together, V8 tries a leading `\b` at every position ten times slower.
+const GRACE_A = /\bgr[âa]ce [àa]\s/gi;
 
 /** Sentence openers that take a lower-case letter once "Grâce à X, " is put before them. */
 const COMMON_OPENERS = new Set(

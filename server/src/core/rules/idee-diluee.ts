@@ -15,11 +15,12 @@ const PATTERNS: readonly { pattern: RegExp; message: (m: RegExpExecArray) => str
     message: (m) => `« ${m[0]} » : une pile de fonctionnalités dilue l’idée. Gardez celle qui brise une règle ancienne.`,
   },
   {
-    pattern: /\bréseau social\b/giu,
+    // No `u` flag here: with `i` and `u` together, V8 tries a leading `\b` ten times slower.
+    pattern: /\bréseau social\b/gi,
     message: () => '« réseau social » : une idée diluée. Dites la seule chose que le service change pour l’usager.',
   },
   {
-    pattern: /\btout[- ]en[- ]un\b/giu,
+    pattern: /\btout[- ]en[- ]un\b/gi,
     message: (m) => `« ${m[0]} » : un service qui fait tout n’est pas une idée. Gardez l’essentiel.`,
   },
 ];

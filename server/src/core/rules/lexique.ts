@@ -3,7 +3,67 @@
 
 /** A regular expression matching one of `alternatives` as whole words (case-insensitive, Unicode). */
 export function words(alternatives: string, flags = 'giu'): RegExp {
-  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternatives})(?![\p{L}\p{N}])`, flags);
+  return new WholeWords(alternatives, flags);
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * `(?<![\p{L}\p{N}])(?:alternatives)(?![\p{L}\p{N}])`, found faster. V8 tries a leading
+ * lookbehind at every position of the text, which makes these long word lists 1.5 to 2.5 times
+ * slower on real fiches; here a pattern without it searches, and a match that starts inside a
+ * word is rejected and the search resumes one character later. The body is the same, so the
+ * matches are the same (checked by a property test against the plain expression). `source`
+ * and `flags` stay those of the plain expression; `exec`, `test`, `match`, `replace` and
+ * `matchAll` go through `exec`.
+ */
+class WholeWords extends RegExp {
+  private readonly finder: RegExp;
+
+  constructor(alternatives: string, flags: string) {
+    super(String.raw`(?<![\p{L}\p{N}])(?:${alternatives})(?![\p{L}\p{N}])`, flags);
+    const sticky = flags.includes('y');
+    this.finder = new RegExp(String.raw`(?:${alternatives})(?![\p{L}\p{N}])`, flags.replace(/[gy]/g, '') + (sticky ? 'y' : 'g'));
+  }
+
+  // Derived objects (matchAll, split) are plain expressions with the same source and flags.
+  static get [Symbol.species](): RegExpConstructor {
+    return RegExp;
+  }
+
+  override exec(text: string): RegExpExecArray | null {
+    const keeps = this.global || this.sticky;
+    const finder = this.finder;
+    finder.lastIndex = keeps ? this.lastIndex : 0;
+    let match = finder.exec(text);
+    while (match !== null && startsInsideWord(text, match.index)) {
+      if (this.sticky) {
+        match = null;
+        break;
+      }
+      finder.lastIndex = match.index + 1;
+      match = finder.exec(text);
+    }
+    if (keeps) {
+      this.lastIndex = match === null ? 0 : finder.lastIndex;
+    }
+    return match;
+  }
+}
+
+/** True when the character before `index` is a letter or a digit (a whole code point). */
+function startsInsideWord(text: string, index: number): boolean {
+  if (index === 0) {
+    return false;
+  }
+  let before = text.charCodeAt(index - 1);
+  if (before < 128) {
+    return (before >= 48 && before <= 57) || ((before | 32) >= 97 && (before | 32) <= 122);
+  }
+  if ((before & 0xfc00) === 0xdc00 && index >= 2 && (text.charCodeAt(index - 2) & 0xfc00) === 0xd800) {
+    before = text.codePointAt(index - 2) ?? before;
+  }
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(before));
 }
 
 /** People a public service is for: the users whose pain the Problème states, the Solution's target. */
@@ -34,9 +94,11 @@ export const FIGURE_WORDS =
   'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|' +
   'cent|cents|mille|millions?|milliards?|dizaines?|centaines?|milliers?|moitié|tiers|quarts?|pour ?cent';
 
+const FIGURE = words(FIGURE_WORDS, 'iu');
+
 /** True when `text` holds a figure (digits, a percentage or a number in words). */
 export function hasFigure(text: string): boolean {
-  return /\d|%/u.test(text) || words(FIGURE_WORDS, 'iu').test(text);
+  return /\d|%/u.test(text) || FIGURE.test(text);
 }
 
 /** A small, volunteer first perimeter: pilots, partners, volunteers, first users, an experiment. */

@@ -7,7 +7,8 @@ export const GENERIC_SERVICE =
 
 /** "grâce à" + a generic reference, not followed by a capitalised name ("la plateforme Mon Aide"). */
 const GRACE_A_GENERIC = new RegExp(
-  String.raw`\b(gr[âa]ce [àa]\s+)(` + GENERIC_SERVICE.source.slice(1) + String.raw`)(?!\s+[\p{Lu}\d«"])`,
+  // "gr" first, then the word boundary before it: with `i` and `u`, a leading `\b` is ten times slower in V8.
+  String.raw`(gr(?<=\bgr)[âa]ce [àa]\s+)(` + GENERIC_SERVICE.source.slice(1) + String.raw`)(?!\s+[\p{Lu}\d«"])`,
   'giu',
 );
 

@@ -26,10 +26,49 @@ export function wordCount(text: string): number {
   return count;
 }
 
-/** True when a text may hold more than `max` words (a word is at least one character long). */
+/**
+ * True when a text may hold more than `max` words: it has more than `max` places where a word can
+ * start (a letter or digit after anything else, or a letter right after an ASCII digit, as in
+ * "3km"), not counting a letter or digit joined to a word by an apostrophe or a hyphen
+ * ("l’usager", "c’est-à-dire"). Every word found by `wordCount` starts at one of them, so a text
+ * with fewer cannot exceed; one pass over the characters spares the full count of most sentences.
+ */
 export function mayExceed(text: string, max: number): boolean {
-  return text.length > max;
+  if (text.length <= max) {
+    return false;
+  }
+  let starts = 0;
+  let previous = OTHER;
+  let joined = false; // an apostrophe or a hyphen right after a letter: the next letter continues the word
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let kind: number;
+    if (code < 128) {
+      kind = ASCII_KINDS[code];
+    } else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A character outside the BMP: read as one code point, as the `u` flag of WORD does.
+      kind = LETTER_OR_NUMBER.test(String.fromCodePoint(text.codePointAt(i) ?? code)) ? LETTER : OTHER;
+      i++;
+    } else {
+      kind = (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7) || LETTER_OR_NUMBER.test(text[i]) ? LETTER : OTHER;
+    }
+    if (kind !== OTHER && !joined && (previous === OTHER || (previous === DIGIT && kind === LETTER)) && ++starts > max) {
+      return true;
+    }
+    joined = previous === LETTER && (code === 39 || code === 45 || code === 0x2019);
+    previous = kind;
+  }
+  return false;
 }
+
+const OTHER = 0;
+/** A letter, or a number character other than an ASCII digit. */
+const LETTER = 1;
+const DIGIT = 2;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, code) =>
+  code >= 48 && code <= 57 ? DIGIT : (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? LETTER : OTHER,
+);
 
 /**
  * The sentences of a block, read in the prose. A sentence ends at ".", "!", "?" or "…" followed

@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { mayExceed, wordCount } from '../../server/src/core/rules/phrases';
+
+// mayExceed is a cheap pre-test that spares wordCount on most sentences (phrase-longue): it must
+// never say "no" when wordCount finds more words than the limit, on any text.
+const pieces = ['a', 'b', '-', "'", '’', 'é', 'Ž', 'ß', '1', '²', 'Ⅻ', ' ', '\u00a0', '’', "'", '-', '.', ',', '&amp;', '&#233;', ';', '𝐀', '𝟙', '\ud800', '\udc00', '🙂', '«', '000'];
+const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((parts) => parts.join(''));
+
+describe('phrase-longue word counting', () => {
+  it('mayExceed(text, n) is true whenever wordCount(text) > n', () => {
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 0, max: 12 }), (text, max) => {
+        if (wordCount(text) > max) {
+          assert.equal(mayExceed(text, max), true, `${JSON.stringify(text)}: ${wordCount(text)} mots > ${max}`);
+        }
+      }),
+      { numRuns: 20000, seed: 20261129 },
+    );
+  });
+  it('mayExceed rules out ordinary short sentences without counting', () => {
+    const sentence = 'Les familles déposent une seule demande de place en crèche, transmise à toutes les crèches voisines.';
+    assert.equal(wordCount(sentence), 16);
+    assert.equal(mayExceed(sentence, 35), false);
+    assert.equal(mayExceed(sentence, 15), true);
+    assert.equal(mayExceed('3km 3km 3km', 5), true); // "3", "km" ×3: six words
+    assert.equal(wordCount('3km 3km 3km'), 6);
+  });
+});
