@@ -1,4 +1,4 @@
-import type { AnalysisOptions, AnalysisResult, Finding, Rule, Section, Severity } from './types';
+import type { AnalysisOptions, AnalysisResult, FicheDocument, Finding, Report, Rule, Section, Severity } from './types';
 import { parseFiche } from './parse';
 import { rules } from './rules';
 import { applyDirectives } from './directives';
@@ -10,37 +10,57 @@ import { applyDirectives } from './directives';
 export function analyze(text: string, options: AnalysisOptions = { rules: {} }): AnalysisResult {
   const document = parseFiche(text);
   const findings: Finding[] = [];
+  const sectionsOf = new Map<string, Section[]>();
   for (const rule of rules) {
     const severity = levelOf(rule, options);
     if (severity === undefined) {
       continue;
     }
-    const context = { document, sections: sectionsFor(rule, document.sections) };
+    const context = { document, sections: sectionsFor(rule, document.sections, sectionsOf) };
     if (rule.sections !== 'fiche' && context.sections.length === 0) {
       continue;
     }
-    for (const report of rule.check(context)) {
-      findings.push({
-        ...report,
-        ruleId: rule.id,
-        severity,
-        range: { start: document.positionAt(report.start), end: document.positionAt(report.end) },
-      });
+    const reports = rule.check(context);
+    for (let i = 0; i < reports.length; i++) {
+      findings.push(toFinding(reports[i], rule.id, severity, document));
     }
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || ruleOrder(a.ruleId) - ruleOrder(b.ruleId));
   return { document, findings: applyDirectives(document.directives, findings) };
 }
+
+// Written out rather than spread (`{ ...report }`): the engine's hot path on every keystroke.
+function toFinding(report: Report, ruleId: string, severity: Severity, document: FicheDocument): Finding {
+  const { start, end, message, fixes } = report;
+  const range = { start: document.positionAt(start), end: document.positionAt(end) };
+  return fixes === undefined ? { start, end, message, ruleId, severity, range } : { start, end, message, fixes, ruleId, severity, range };
+}
+
+/** Rule ids in `localeCompare` order, computed once: ties between findings sort by it. */
+const ORDER = new Map(
+  rules
+    .map((rule) => rule.id)
+    .sort((a, b) => a.localeCompare(b))
+    .map((id, index) => [id, index]),
+);
+const ruleOrder = (id: string): number => ORDER.get(id) ?? -1;
 
 function levelOf(rule: Rule, options: AnalysisOptions): Severity | undefined {
   const level = options.rules[rule.id] ?? rule.defaultSeverity;
   return level === 'off' ? undefined : level;
 }
 
-function sectionsFor(rule: Rule, sections: Section[]): Section[] {
+/** The sections a rule reads; rules that read the same kinds share one array (and what is cached on it). */
+function sectionsFor(rule: Rule, sections: Section[], cache: Map<string, Section[]>): Section[] {
   if (rule.sections === 'fiche') {
     return sections;
   }
   const kinds = rule.sections;
-  return sections.filter((section) => kinds.includes(section.kind));
+  const key = kinds.join(',');
+  let selected = cache.get(key);
+  if (selected === undefined) {
+    selected = sections.filter((section) => kinds.includes(section.kind));
+    cache.set(key, selected);
+  }
+  return selected;
 }

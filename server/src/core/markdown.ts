@@ -55,8 +55,28 @@ function getParser(): MarkdownIt {
     for (const [name, tokenType] of Object.entries(NON_PROSE_RULES)) {
       recordPosition(parser, name, tokenType);
     }
+    skipNoOpNormalize(parser);
   }
   return parser;
+}
+
+/**
+ * markdown-it's first step replaces every line break by "\n" and NUL by U+FFFD, one match at a
+ * time, on every parse: when the text has neither "\r" nor NUL, that rebuilds the same string.
+ */
+function skipNoOpNormalize(md: MarkdownIt): void {
+  const entry = (md.core.ruler as unknown as { __rules__: { name: string; fn: (state: { src: string }) => void }[] }).__rules__.find(
+    (rule) => rule.name === 'normalize',
+  );
+  if (!entry) {
+    return;
+  }
+  const original = entry.fn;
+  md.core.ruler.at('normalize', (state) => {
+    if (/[\r\0]/.test(state.src)) {
+      original(state);
+    }
+  });
 }
 
 /** Wraps an inline rule so that the first token of `tokenType` it pushes carries its source span. */

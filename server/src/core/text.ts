@@ -7,9 +7,26 @@ export interface Match {
   groups: RegExpExecArray;
 }
 
-/** The paragraph blocks (sub-headings excluded) of some sections. */
+const paragraphsOf = new WeakMap<readonly Section[], Block[]>();
+
+/**
+ * The paragraph blocks (sub-headings excluded) of some sections. Remembered for the array (the
+ * engine gives rules that read the same kinds of sections the same array): do not modify it.
+ */
 export function paragraphs(sections: readonly Section[]): Block[] {
-  return sections.flatMap((section) => section.blocks.filter((block) => block.type === 'paragraph'));
+  let found = paragraphsOf.get(sections);
+  if (found === undefined) {
+    found = [];
+    for (const section of sections) {
+      for (const block of section.blocks) {
+        if (block.type === 'paragraph') {
+          found.push(block);
+        }
+      }
+    }
+    paragraphsOf.set(sections, found);
+  }
+  return found;
 }
 
 /** Every match of `pattern` (must have the `g` flag) in the prose of the given blocks. */

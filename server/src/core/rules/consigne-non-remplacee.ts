@@ -100,7 +100,7 @@ function removal(document: FicheDocument, blocks: readonly Block[], start: numbe
     let lineEnd = text.indexOf('\n', block.end);
     lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
     const blankAfter = /^[ \t]*\r?\n/.exec(text.slice(lineEnd));
-    const blankBefore = lineStart === 0 || /\n[ \t]*\r?\n$/.test(text.slice(0, lineStart));
+    const blankBefore = lineStart === 0 || endsWithBlankLine(text, lineStart);
     return { start: lineStart, end: blankAfter && blankBefore ? lineEnd + blankAfter[0].length : lineEnd, newText: '' };
   }
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -116,6 +116,25 @@ function removal(document: FicheDocument, blocks: readonly Block[], start: numbe
     return { start: from, end, newText: '' };
   }
   return { start, end: skipSpaces(text, end), newText: '' };
+}
+
+/**
+ * True when `text.slice(0, end)` ends with a blank line (`/\n[ \t]*\r?\n$/`), read backwards from
+ * `end`: the expression would scan the whole text before it, once per prompt.
+ */
+function endsWithBlankLine(text: string, end: number): boolean {
+  let i = end - 1;
+  if (text[i] !== '\n') {
+    return false;
+  }
+  i--;
+  if (text[i] === '\r') {
+    i--;
+  }
+  while (text[i] === ' ' || text[i] === '\t') {
+    i--;
+  }
+  return text[i] === '\n';
 }
 
 function skipSpaces(text: string, at: number): number {

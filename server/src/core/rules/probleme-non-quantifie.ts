@@ -1,9 +1,14 @@
 import type { Rule } from '../types';
 import { paragraphs, reportOnHeading, someBlockMatches } from '../text';
+import { words } from './lexique';
 
 /** A figure: digits, or a number or fraction in words ("trois", "la moitié", "des milliers"). */
-const FIGURE =
-  /\d|(?<![\p{L}])(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|millions?|milliards?|dizaines?|douzaines?|vingtaines?|centaines?|milliers?|moitié|tiers|quart|quarts|pourcentage|pour ?cent|un sur|une sur|%)(?![\p{L}])/iu;
+const FIGURE_WORDS = words(
+  String.raw`deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|millions?|milliards?|dizaines?|douzaines?|vingtaines?|centaines?|milliers?|moitié|tiers|quart|quarts|pourcentage|pour ?cent|un sur|une sur|%`,
+  'iu',
+);
+const DIGIT = /\d/;
+const hasFigure = (text: string): boolean => DIGIT.test(text) || FIGURE_WORDS.test(text);
 
 const rule: Rule = {
   id: 'probleme-non-quantifie',
@@ -22,7 +27,9 @@ const rule: Rule = {
   check({ document, sections }) {
     const blocks = paragraphs(sections);
     const headings = sections.map((section) => document.prose.slice(section.headingStart, section.headingEnd));
-    if (blocks.length === 0 || headings.some((heading) => FIGURE.test(heading)) || someBlockMatches(document, blocks, FIGURE)) {
+    const quantified =
+      headings.some(hasFigure) || someBlockMatches(document, blocks, DIGIT) || someBlockMatches(document, blocks, FIGURE_WORDS);
+    if (blocks.length === 0 || quantified) {
       return [];
     }
     return [reportOnHeading(sections, blocks[0], 'Chiffrez le problème : combien d’usagers sont touchés, combien de fois, quel coût ou quel délai ?')];

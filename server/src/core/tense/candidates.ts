@@ -5,13 +5,17 @@ import type { PersonIndex } from './forms';
 export const ALLER = new Map<string, PersonIndex>([['vais', 0], ['vas', 1], ['va', 2], ['allons', 3], ['allez', 4], ['vont', 5]]);
 
 /** A word ending like a future or conditional, or a present of aller (see `futureShaped`). */
-const CANDIDATE = /(?:r(?:a|ai|as|ons|ez|ont|ais|ait|ions|iez|aient)|(?<![\p{L}\p{M}])(?:vais|vas|va|allons|allez|vont))(?![\p{L}\p{M}])/giu;
+// The word boundary before "vais"… is checked after its first letter: a leading lookbehind would
+// be tried at every position of the text.
+const CANDIDATE = /(?:r(?:a|ai|as|ons|ez|ont|ais|ait|ions|iez|aient)|v(?<![\p{L}\p{M}]v)(?:ais|as|a|ont)|a(?<![\p{L}\p{M}]a)(?:llons|llez))(?![\p{L}\p{M}])/iu;
 
-/** True when `prose.slice(start, end)` may hold a candidate: one regular expression, no tokenizing. */
+/**
+ * True when `prose.slice(start, end)` may hold a candidate: one regular expression, no tokenizing.
+ * The search stays inside the slice (on a long document with few candidates, searching the rest
+ * of the text for each block would be quadratic); at its edges it can only find more, never less.
+ */
 export function mayHaveCandidate(prose: string, start: number, end: number): boolean {
-  CANDIDATE.lastIndex = start;
-  const candidate = CANDIDATE.exec(prose);
-  return candidate !== null && candidate.index < end;
+  return CANDIDATE.test(prose.slice(start, end));
 }
 
 /** A lower-cased word shaped like a future or conditional, or a present of aller. */
