@@ -4,6 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { rules } from '../../server/src/core';
 import { runCli as runCliInProcess } from '../../server/src/cli/main';
 import { escapeData, escapeProperty } from '../../server/src/cli/format-github';
@@ -18,10 +20,21 @@ const ONE_FUTURE = FUTUR;
 type Json = Record<string, unknown>;
 
 /**
- * The structure SARIF 2.1.0 requires (sarif-schema-2.1.0.json, "required" members and value
- * domains) for what fiche-lint writes. No npm package ships the schema itself.
+ * The official SARIF 2.1.0 JSON schema (OASIS, final "rtm.5" text, a draft-04 JSON schema), as
+ * shipped by the @microsoft/jest-sarif package; validated with Ajv's draft-04 build and its formats
+ * (uri, uri-reference, date-time). The schema's `language` pattern (`…{2}]?$`) is only valid
+ * without the `u` flag, hence `unicodeRegExp: false`.
+ */
+const validateSarif = addFormats(new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false })).compile(
+  JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object,
+);
+
+/**
+ * A SARIF log valid against the schema, plus what the schema cannot say for what fiche-lint
+ * writes: unique rule ids, `ruleIndex` pointing at `ruleId`, 1-based regions, declared base URIs.
  */
 function assertValidSarif(log: Json): void {
+  assert.ok(validateSarif(log), `SARIF invalide : ${JSON.stringify(validateSarif.errors, null, 1)}`);
   assert.equal(log.version, '2.1.0');
   assert.match(String(log.$schema), /sarif-2\.1\.0/);
   const runs = log.runs as Json[];
@@ -83,6 +96,11 @@ describe('CLI CI formats and options', function () {
       assert.equal(run.status, 1, run.stderr);
       const log = JSON.parse(run.stdout) as Json;
       assertValidSarif(log);
+      // The schema does judge: a wrong version or a line 0 is refused.
+      assert.equal(validateSarif({ ...log, version: '2.0.0' }), false);
+      const broken = JSON.parse(run.stdout) as { runs: { results: { locations: { physicalLocation: { region: Json } }[] }[] }[] };
+      broken.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;
+      assert.equal(validateSarif(broken), false);
       const [sarifRun] = log.runs as Json[];
       const driver = (sarifRun.tool as Json).driver as Json;
       assert.deepEqual(
