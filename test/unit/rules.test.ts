@@ -3,6 +3,11 @@ import { analyze, rules } from '../../server/src/core';
 import { assertFindings, assertFixed, fiche, findingsOf, withSolution } from '../helpers/rules';
 
 describe('rules', () => {
+  it('rule ids sort the same by code units as by localeCompare (the engine breaks ties with the former)', () => {
+    const ids = rules.map((rule) => rule.id);
+    assert.ok(ids.every((id) => /^[a-z]+(?:-[a-z]+)*$/.test(id)));
+    assert.deepEqual([...ids].sort(), [...ids].sort((a, b) => a.localeCompare(b)));
+  });
   describe('grace-a-absent', () => {
     it('flags a Solution that never says "Grâce à <Nom>"', () => {
       assertFindings(withSolution('Nous créons une plateforme pour les familles.'), 'grace-a-absent', ['Solution']);
