@@ -9,11 +9,18 @@
 //   stale version (received after the client had already sent a newer one), and the latency of a
 //   small request on another document while typing (the server must never be blocked for long);
 //   a queue that grows would show as a growing final latency;
+// - a request on a small fiche while a 500 KB document is being analysed: the 500 KB document is
+//   opened (analysed at once), and a documentSymbol request on the small fiche is sent every 10 ms
+//   until its diagnostics arrive; their latencies (analyses in the server's thread block them;
+//   in the worker thread, not). FICHE_ANALYSIS_WORKER=off measures the inline analysis;
+// - the worker's threshold (in process, the core bundled from the sources): analysis time of
+//   documents of 16 K to 128 K characters made of real fiches, and the cost of the copies to and
+//   from the worker (v8 serialize / deserialize of the data it sends back);
 // - RSS of the server with 50 real fiches open (budget 80 MB).
 // Medians of several runs (each run a fresh server). The machine's load average is printed: the
 // machine is shared, wall times under load are longer than on an idle one; the server's CPU time
 // is shown next to them.
-// Options: --quick (fewer runs), --strict (exit 1 over budget), --only=cold,typing,big,rss.
+// Options: --quick (fewer runs), --strict (exit 1 over budget), --only=cold,typing,big,during,threshold,rss.
 // Env: FICHE_SERVER_BIN (another build), FICHE_SERVER_NODE_ARGS (flags for the server's node,
 // e.g. "--cpu-prof"), FICHE_CORPUS (the fiches, read in place; generated text when absent).
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,7 +29,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
 import rpc from 'vscode-jsonrpc/node';
+import { load as loadBundle } from './lib/bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = process.env.FICHE_SERVER_BIN ?? path.join(root, 'bin', 'fiche-language-server.js');
@@ -45,6 +54,8 @@ const RUNS = {
   big: quick ? 2 : 3,
   bigBursts: quick ? 10 : 20,
   rss: quick ? 1 : 3,
+  during: quick ? 2 : 3,
+  duringOpens: quick ? 4 : 6,
 };
 
 const corpusFiles = fs.existsSync(corpus)
@@ -423,6 +434,42 @@ async function typingBig(text, small, run) {
   return result;
 }
 
+/**
+ * Opens `big` (a new URI each time) `opens` times in one server, a small fiche open beside it; while
+ * each long analysis runs (from didOpen to its diagnostics), a documentSymbol request on the small
+ * fiche every 10 ms. Returns the latencies of those requests and the open → diagnostics times.
+ */
+async function requestsDuringAnalysis(big, small, opens) {
+  const editor = new Editor();
+  const probe = 'file:///bench/voisine.fiche.md';
+  await editor.initialize();
+  await editor.open(probe, small);
+  await editor.published(probe, 1);
+  const latencies = [];
+  const analyses = [];
+  for (let i = 0; i < opens; i++) {
+    const uri = `file:///bench/long-${i}.fiche.md`;
+    await editor.open(uri, big);
+    const openedAt = performance.now();
+    let analysed = false;
+    const published = editor.published(uri, 1, 60000).then((publication) => {
+      analysed = true;
+      return publication;
+    });
+    const requests = [];
+    while (!analysed) {
+      requests.push(editor.request('textDocument/documentSymbol', { textDocument: { uri: probe } }).done);
+      await sleep(10);
+    }
+    latencies.push(...(await Promise.all(requests)).filter((latency) => latency !== undefined));
+    analyses.push((await published).at - openedAt);
+    await editor.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await sleep(100);
+  }
+  await editor.stop();
+  return { latencies, analyses };
+}
+
 async function rssWithFiches(count) {
   const editor = new Editor();
   await editor.initialize();
@@ -520,6 +567,52 @@ if (wanted('big')) {
   console.log(`  RSS après la frappe                            ${runs.map((r) => (r.memory ? `${r.memory.rss.toFixed(0)} Mo (pic ${r.memory.peak.toFixed(0)})` : '—')).join(' / ')}`);
   console.log('');
   check(runs.every((r) => r.stale.length === 0), 'publication d’une version périmée sur le document de 500 Ko');
+}
+
+if (wanted('during')) {
+  const big = bigDocument(500 * 1024);
+  const runs = [];
+  for (let run = 0; run < RUNS.during; run++) {
+    runs.push(await requestsDuringAnalysis(big, small.text, RUNS.duringOpens));
+  }
+  const latencies = runs.flatMap((r) => r.latencies);
+  const perRun = runs.map((r) => `p50 ${ms(percentile(r.latencies, 50))} / p95 ${ms(percentile(r.latencies, 95))}`);
+  const inline = process.env.FICHE_ANALYSIS_WORKER === 'off' ? 'FICHE_ANALYSIS_WORKER=off ; ' : '';
+  console.log(`Requête sur une petite fiche pendant l'analyse d'un document de ${(Buffer.byteLength(big) / 1024).toFixed(0)} Ko (${inline}${RUNS.during} serveurs × ${RUNS.duringOpens} ouvertures, une requête documentSymbol toutes les 10 ms de l'ouverture aux diagnostics) :`);
+  console.log(`  latence : p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(Math.max(...latencies))} (${latencies.length} requêtes) ; par serveur : ${perRun.join(' ; ')}`);
+  console.log(`  ouverture → diagnostics du long document : médiane ${ms(median(runs.flatMap((r) => r.analyses)))} (première ouverture : ${runs.map((r) => ms(r.analyses[0])).join(' / ')})`);
+  console.log('');
+}
+
+if (wanted('threshold')) {
+  // The core as the worker runs it; warm (a long-lived worker), medians of several analyses.
+  const core = loadBundle('bench-lsp-core');
+  for (let i = 0; i < 5; i++) {
+    core.analyze(bigDocument(100 * 1024));
+  }
+  console.log(`Seuil du worker : analyse à chaud selon la taille (documents de fiches réelles, médiane et minimum de ${quick ? 7 : 21}) et copies vers / depuis le worker :`);
+  for (const chars of [16, 32, 48, 64, 96, 128, 500].map((k) => k * 1024)) {
+    const text = bigDocument(chars * 1.2).slice(0, chars);
+    const times = [];
+    for (let i = 0; i < (quick ? 7 : 21); i++) {
+      // A new text each time, as each version of a document is (nothing cached from the last one).
+      const version = `${text.slice(0, -3)}${String(i).padStart(3)}`;
+      const start = performance.now();
+      core.analyze(version);
+      times.push(performance.now() - start);
+    }
+    const result = core.analyze(text);
+    const { text: _text, ...document } = core.ficheData(result.document);
+    const data = { document, findings: result.findings, duration: 0 };
+    let start = performance.now();
+    const bytes = v8.serialize(data);
+    const serialize = performance.now() - start;
+    start = performance.now();
+    core.withPositions({ ...v8.deserialize(bytes).document, text });
+    const receive = performance.now() - start;
+    console.log(`  ${String(chars / 1024).padStart(3)} K caractères : analyse ${ms(median(times))} (min ${ms(Math.min(...times))}) ; renvoi : sérialisation (worker) ${ms(serialize)}, désérialisation + index des lignes (serveur) ${ms(receive)}`);
+  }
+  console.log('');
 }
 
 if (wanted('rss')) {

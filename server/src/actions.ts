@@ -1,7 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { suppressionFixes, type AnalysisOptions, type AnalysisResult, type Finding, type Fix } from './core';
-import { fixAll } from './core/fix-all';
 import {
   FIX_ALL_KIND,
   SOURCE,
@@ -21,19 +20,25 @@ export interface ActionContext {
   options: AnalysisOptions;
   /** Whether the client takes versioned `documentChanges`. */
   versioned: boolean;
+  /**
+   * The document's text with every preferred fix applied (of `ruleId` only, when given): the
+   * core's `fixAll` with the analysis above, elsewhere for a long document. Undefined when the
+   * document changed meanwhile.
+   */
+  fixAll(ruleId?: string): Promise<string | undefined>;
 }
 
 /** Quick-fixes for the diagnostics in the request, "fix all of this rule", and `source.fixAll.fiche` when asked. */
-export function codeActions(params: CodeActionParams, context: ActionContext): CodeAction[] {
+export async function codeActions(params: CodeActionParams, context: ActionContext): Promise<CodeAction[]> {
   const actions: CodeAction[] = [];
   const only = params.context.only;
   if (!only || covers(only, CodeActionKind.QuickFix)) {
     const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE);
     actions.push(...ours.flatMap((diagnostic) => quickFixes(diagnostic, context)));
-    actions.push(...fixRuleActions(ours, context));
+    actions.push(...(await fixRuleActions(ours, context)));
   }
   if (only && covers(only, FIX_ALL_KIND)) {
-    const edits = fixAllEdits(context.document, context.options, undefined, context.result);
+    const edits = await fixAllEdits(context);
     if (edits.length > 0) {
       actions.push(toFixAllAction(toWorkspaceEdit(context.document, edits, context.versioned)));
     }
@@ -41,9 +46,10 @@ export function codeActions(params: CodeActionParams, context: ActionContext): C
   return actions;
 }
 
-/** The edits of "fix everything" (of one rule when given) on the document; `analysis`: its current one, if known. */
-export function fixAllEdits(document: TextDocument, options: AnalysisOptions, ruleId?: string, analysis?: AnalysisResult): TextEdit[] {
-  return replaceAllEdit(document, fixAll(document.getText(), options, ruleId, analysis));
+/** The edits of "fix everything" (of one rule when given) on the document; none when it changed meanwhile. */
+async function fixAllEdits(context: ActionContext, ruleId?: string): Promise<TextEdit[]> {
+  const fixed = await context.fixAll(ruleId);
+  return fixed === undefined ? [] : replaceAllEdit(context.document, fixed);
 }
 
 // The rule's own fixes (the first preferred), then "ignorer ici" and "désactiver dans ce fichier".
@@ -77,7 +83,7 @@ function currentFinding(diagnostic: Diagnostic, context: ActionContext): Finding
 }
 
 // One "Corriger tous les problèmes « id »" per rule of the request that has more than one fixable finding.
-function fixRuleActions(diagnostics: Diagnostic[], context: ActionContext): CodeAction[] {
+async function fixRuleActions(diagnostics: Diagnostic[], context: ActionContext): Promise<CodeAction[]> {
   const ruleIds = new Set(diagnostics.map((diagnostic) => String(diagnostic.code)));
   const actions: CodeAction[] = [];
   for (const ruleId of ruleIds) {
@@ -85,7 +91,7 @@ function fixRuleActions(diagnostics: Diagnostic[], context: ActionContext): Code
     if (fixable.length < 2) {
       continue;
     }
-    const edits = fixAllEdits(context.document, context.options, ruleId, context.result);
+    const edits = await fixAllEdits(context, ruleId);
     if (edits.length > 0) {
       const related = diagnostics.filter((diagnostic) => String(diagnostic.code) === ruleId);
       actions.push(toFixRuleAction(ruleId, related, toWorkspaceEdit(context.document, edits, context.versioned)));

@@ -15,10 +15,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checklist, getRule, type AnalysisOptions, type AnalysisResult } from './core';
 import { complete } from './core/completion';
 import { outline, sectionFolds } from './core/outline';
-import { codeActions, fixAllEdits } from './actions';
-import { Analyses, isFiche } from './analyses';
+import { codeActions } from './actions';
+import { Analyses, isFiche, type AnalysisRunner } from './analyses';
 import {
   FIX_ALL_KIND,
+  replaceAllEdit,
   toCodeLens,
   toCompletionItem,
   toDiagnostic,
@@ -41,6 +42,11 @@ const MAX_DEBOUNCE_MS = 1000;
 export interface ServerEnvironment {
   /** The team's `.ficherc.json` options of a document (Node only: the browser has no file system). */
   readFileOptions?: FileOptionsReader;
+  /**
+   * Where long documents are analysed, off the server's thread (Node: a worker thread). Without
+   * it (the browser server, itself a web worker), every analysis runs inline.
+   */
+  analysisRunner?: AnalysisRunner;
 }
 
 interface Target {
@@ -55,7 +61,7 @@ interface Target {
  */
 export class FicheServer {
   private readonly documents = new TextDocuments(TextDocument);
-  private readonly analyses = new Analyses();
+  private readonly analyses: Analyses;
   private readonly settings: Settings;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Per document with a validation waiting for its pause: resolved once it has run. */
@@ -68,6 +74,7 @@ export class FicheServer {
     environment: ServerEnvironment = {},
   ) {
     this.settings = new Settings(connection, () => this.client.workspace?.configuration === true, environment.readFileOptions);
+    this.analyses = new Analyses(environment.analysisRunner);
   }
 
   listen(): void {
@@ -93,6 +100,9 @@ export class FicheServer {
       this.client = params.capabilities ?? {};
       return initializeResult();
     });
+    // The worker of long documents ends with the server (it never keeps the process alive anyway).
+    connection.onShutdown(() => this.analyses.dispose());
+    connection.onExit(() => void this.analyses.dispose());
     connection.onInitialized(() => {
       if (this.client.workspace?.didChangeConfiguration?.dynamicRegistration) {
         connection.client.register(DidChangeConfigurationNotification.type, { section: 'fiche' }).catch(this.logError);
@@ -133,7 +143,18 @@ export class FicheServer {
     const { connection } = this;
     connection.onCodeAction(async (params, token) => {
       const target = await this.analysed(params?.textDocument, token);
-      return target && params.context ? codeActions(params, { ...target, versioned: this.versioned() }) : null;
+      if (!target || !params.context) {
+        return null;
+      }
+      const { document, options, result } = target;
+      const version = document.version;
+      const actions = await codeActions(params, {
+        ...target,
+        versioned: this.versioned(),
+        fixAll: (ruleId) => this.analyses.fixAll(document, options, result, ruleId),
+      });
+      // A long document's "fix all" ran elsewhere: its edits are for this version only.
+      return this.isCurrent(document.uri, version) && !token.isCancellationRequested ? actions : null;
     });
     // Completion answers at once (the writer is waiting for it), the others after the pending pause.
     connection.onCompletion(async (params, token) => {
@@ -230,13 +251,16 @@ export class FicheServer {
     if (!this.isCurrent(uri, version)) {
       return;
     }
-    const { findings } = this.analyses.of(document, options);
+    const result = await this.analyses.of(document, options);
+    if (!result) {
+      return; // a newer version (or other options) replaced it: its own validation publishes
+    }
     // Edits that arrived during a long analysis are read and applied before publishing.
     await nextTurn();
     if (!this.isCurrent(uri, version)) {
       return;
     }
-    const diagnostics = findings.map((finding) => toDiagnostic(finding, version));
+    const diagnostics = result.findings.map((finding) => toDiagnostic(finding, version));
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -247,6 +271,8 @@ export class FicheServer {
   // The document, its options and its analysis, or undefined when it is not a fiche we know or the
   // request was cancelled. While the writer types (a validation waits for its pause), the request
   // waits for it, so that requests share the validation's analysis instead of one per keystroke.
+  // A long document's analysis runs in the worker: the request waits for it too, and for the next
+  // one when the document changed meanwhile (the answer is always on the current version).
   private async analysed(
     id: TextDocumentIdentifier | undefined,
     token?: CancellationToken,
@@ -256,19 +282,28 @@ export class FicheServer {
     if (uri === undefined) {
       return undefined;
     }
-    for (let pending = this.pending.get(uri); afterPause && pending; pending = this.pending.get(uri)) {
-      await pending.settled;
+    for (;;) {
+      for (let pending = this.pending.get(uri); afterPause && pending; pending = this.pending.get(uri)) {
+        await pending.settled;
+      }
+      const document = this.documents.get(uri);
+      if (!document || !isFiche(document) || token?.isCancellationRequested) {
+        return undefined;
+      }
+      const options = await this.settings.forDocument(document.uri);
+      const current = this.documents.get(uri);
+      if (!current || token?.isCancellationRequested) {
+        return undefined;
+      }
+      const version = current.version;
+      const result = await this.analyses.of(current, options);
+      if (token?.isCancellationRequested) {
+        return undefined;
+      }
+      if (result && this.isCurrent(uri, version)) {
+        return { document: current, options, result };
+      }
     }
-    const document = this.documents.get(uri);
-    if (!document || !isFiche(document) || token?.isCancellationRequested) {
-      return undefined;
-    }
-    const options = await this.settings.forDocument(document.uri);
-    const current = this.documents.get(uri);
-    if (!current || token?.isCancellationRequested) {
-      return undefined;
-    }
-    return { document: current, options, result: this.analyses.of(current, options) };
   }
 
   private versioned(): boolean {
@@ -282,7 +317,12 @@ export class FicheServer {
     if (!target) {
       return { applied: false };
     }
-    const edits = fixAllEdits(target.document, target.options, undefined, target.result);
+    const version = target.document.version;
+    const fixed = await this.analyses.fixAll(target.document, target.options, target.result);
+    if (fixed === undefined || !this.isCurrent(target.document.uri, version)) {
+      return { applied: false }; // the document changed meanwhile
+    }
+    const edits = replaceAllEdit(target.document, fixed);
     if (edits.length === 0) {
       return { applied: true };
     }

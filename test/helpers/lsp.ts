@@ -11,6 +11,7 @@ import {
   ExitNotification,
   InitializeRequest,
   InitializedNotification,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowMessageNotification,
@@ -21,6 +22,7 @@ import {
   type ClientCapabilities,
   type Diagnostic,
   type InitializeResult,
+  type LogMessageParams,
   type ProtocolConnection,
   type ShowMessageParams,
   type TextEdit,
@@ -54,12 +56,16 @@ export const EDITOR_CAPABILITIES: ClientCapabilities = {
 export interface Publication {
   version: number | undefined;
   diagnostics: Diagnostic[];
+  /** The document's version on the client's side when it arrived (undefined once closed). */
+  clientVersion: number | undefined;
 }
 
 export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** The `fiche` settings section answered to workspace/configuration. */
   settings?: unknown;
+  /** Extra environment variables of the server's process. */
+  env?: Record<string, string>;
 }
 
 export class LspClient {
@@ -67,6 +73,8 @@ export class LspClient {
   /** Every diagnostics publication received, per URI, in order. */
   readonly publications = new Map<string, Publication[]>();
   readonly messages: ShowMessageParams[] = [];
+  /** The lines the server wrote in the client's output (window/logMessage). */
+  readonly logs: LogMessageParams[] = [];
   readonly configurationRequests: string[] = [];
   settings: unknown;
   initializeResult!: InitializeResult;
@@ -85,7 +93,10 @@ export class LspClient {
 
   /** Spawns the server, initializes it like an editor would and returns the client. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [SERVER_BIN, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: options.env ? { ...process.env, ...options.env } : process.env,
+    });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout!),
       new StreamMessageWriter(child.stdin!),
@@ -109,12 +120,16 @@ export class LspClient {
     const c = this.connection;
     c.onNotification(PublishDiagnosticsNotification.type, ({ uri, version, diagnostics }) => {
       const list = this.publications.get(uri) ?? [];
-      list.push({ version, diagnostics });
+      list.push({ version, diagnostics, clientVersion: this.documents.get(uri)?.version });
       this.publications.set(uri, list);
       this.notify();
     });
     c.onNotification(ShowMessageNotification.type, (params) => {
       this.messages.push(params);
+      this.notify();
+    });
+    c.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params);
       this.notify();
     });
     c.onRequest(ConfigurationRequest.type, (params) =>

@@ -59,4 +59,16 @@ describe('manifeste de l’extension', () => {
     assert.equal(manifest.main, './dist/client.js');
     assert.equal((manifest as { browser?: string }).browser, './dist/browser/client.js');
   });
+  it('the VSIX ships every bundle of scripts/build.mjs the extension loads (all but the CLI), the server’s worker included', async function () {
+    this.timeout(30000);
+    const bundles = [...read('scripts/build.mjs').matchAll(/outfile: '([^']+)'/g)].map((m) => m[1]).filter((file) => file !== 'dist/cli.js');
+    assert.ok(bundles.includes('dist/analysis-worker.js'));
+    assert.match(read('server/src/server.ts'), /path\.join\(__dirname, 'analysis-worker\.js'\)/);
+    // What `vsce package --no-dependencies` (npm run package) puts in the VSIX, by vsce itself.
+    const { listFiles, PackageManager } = await import('@vscode/vsce');
+    const files = await listFiles({ cwd: root, packageManager: PackageManager.None });
+    for (const bundle of bundles) {
+      assert.ok(files.includes(bundle), `${bundle} absent du VSIX (.vscodeignore)`);
+    }
+  });
 });

@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { analyze } from './engine';
-export { parseFiche } from './parse';
+export { parseFiche, ficheData, withPositions } from './parse';
 export { applyFixes, applyEdits } from './fixes';
 export { suppressionFixes } from './directives';
 export { normalizeOptions } from './options';

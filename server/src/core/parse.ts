@@ -1,4 +1,4 @@
-import type { Block, FicheDocument, Section, ServiceName } from './types';
+import type { Block, FicheData, FicheDocument, Section, ServiceName } from './types';
 import { LineIndex } from './lines';
 import { readFrontMatter } from './frontmatter';
 import { scanMarkdown, type MarkdownBlock } from './markdown';
@@ -14,19 +14,39 @@ export function parseFiche(text: string): FicheDocument {
   const frontMatter = readFrontMatter(text);
   const { blocks, prose, codeLines } = scanMarkdown(text, lines, frontMatter.end);
   const sections = splitSections(blocks, frontMatter.end, text.length, prose, lines);
-  const document: FicheDocument = {
-    text,
-    prose,
-    sections,
-    name: undefined,
-    bodyStart: frontMatter.end,
-    frontMatterError: frontMatter.error,
-    directives: readDirectives(text, lines, frontMatter.end, codeLines),
+  const document = withPositions(
+    {
+      text,
+      prose,
+      sections,
+      name: undefined,
+      bodyStart: frontMatter.end,
+      frontMatterError: frontMatter.error,
+      directives: readDirectives(text, lines, frontMatter.end, codeLines),
+    },
+    lines,
+  );
+  document.name = findName(document, frontMatter.title, blocks);
+  return document;
+}
+
+/** The plain data of a parsed fiche: everything but the two functions a structured clone refuses. */
+export function ficheData(document: FicheDocument): FicheData {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { positionAt, offsetAt, ...data } = document;
+  return data;
+}
+
+/**
+ * A parsed fiche from its plain data (e.g. sent by a worker): `positionAt`/`offsetAt` rebuilt
+ * over the line index of its text (`lines`, when the caller already has it).
+ */
+export function withPositions(data: FicheData, lines = new LineIndex(data.text)): FicheDocument {
+  return {
+    ...data,
     positionAt: (offset) => lines.positionAt(offset),
     offsetAt: (position) => lines.offsetAt(position),
   };
-  document.name = findName(document, frontMatter.title, blocks);
-  return document;
 }
 
 /** Level-1/2 headings open sections; prose before the first one forms a preamble (kind `autre`). */

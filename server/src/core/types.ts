@@ -129,6 +129,12 @@ export interface FicheDocument {
   offsetAt(position: Position): number;
 }
 
+/**
+ * A parsed fiche as plain data, without its two functions: what crosses a structured clone (a
+ * worker's message). `withPositions` (parse.ts) rebuilds the functions on the other side.
+ */
+export type FicheData = Omit<FicheDocument, 'positionAt' | 'offsetAt'>;
+
 /** Options of an analysis, already normalised (see `normalizeOptions`). */
 export interface AnalysisOptions {
   /** Level per rule id; rules not listed keep their default severity. */

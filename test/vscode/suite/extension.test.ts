@@ -150,6 +150,24 @@ describe('extension Fiche produit', function () {
     await waitForDiagnostics(uri, hasFutur, 'temps-futur réactivé');
   });
 
+  it('analyse un long document en arrière-plan : une petite fiche ouverte après lui passe avant', async function () {
+    this.timeout(40000);
+    // ~500 KB (the server's worker thread takes documents over 64 K characters).
+    const fiche = workspaceText('aidants.fiche.md');
+    const copies = Math.ceil((500 * 1024) / fiche.length);
+    // Opened without an editor (showing 500 KB in the web UI takes longer than the analysis itself).
+    const long = { document: await vscode.workspace.openTextDocument({ language: 'fiche', content: `${fiche}\n`.repeat(copies) }) };
+    const small = { document: await vscode.workspace.openTextDocument({ language: 'fiche', content: fiche }) };
+    await waitForDiagnostics(small.document.uri, hasFutur, 'temps-futur sur la petite fiche');
+    assert.deepEqual(vscode.languages.getDiagnostics(long.document.uri), [], 'le long document a été analysé avant la petite fiche');
+    const futurs = (d: vscode.Diagnostic[]) => d.filter((diagnostic) => codeOf(diagnostic) === 'temps-futur').length;
+    const diagnostics = await waitForDiagnostics(long.document.uri, (d) => futurs(d) === copies, 'diagnostics du long document', 30000);
+    const last = diagnostics.filter((diagnostic) => codeOf(diagnostic) === 'temps-futur').at(-1)!;
+    assert.equal(long.document.getText(last.range), 'permettra');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', long.document.uri, last.range.start);
+    assert.ok(hovers.length > 0, 'pas de survol sur le long document');
+  });
+
   it('« Fiche : nouvelle fiche produit » ouvre le modèle', async function () {
     await vscode.commands.executeCommand('fiche.newFiche');
     const document = vscode.window.activeTextEditor?.document;
