@@ -1,3 +1,5 @@
 #!/usr/bin/env node
 'use strict';
-require('../dist/server.js');
+// The language server over stdio (`--stdio`); FICHE_CACHE_DIR=<folder> keeps V8's compiled code
+// there between starts (see docs/performance-server.md).
+require('../dist/launch.js').start();

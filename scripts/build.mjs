@@ -19,6 +19,8 @@ const browser = { ...common, platform: 'browser', target: 'es2022', mainFields: 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // What starts it: loads dist/server.js through V8's code cache when FICHE_CACHE_DIR is set.
+  esbuild.build({ ...common, entryPoints: ['server/src/launch.ts'], outfile: 'dist/launch.js' }),
   // The server's worker thread for long documents, loaded by dist/server.js from its own folder.
   esbuild.build({ ...common, entryPoints: ['server/src/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' }),

@@ -40,6 +40,8 @@ export interface AnalysisRunner {
 }
 
 interface Entry<T> {
+  /** The document object: a URI closed and reopened is a new one, at version 1 again. */
+  document: TextDocument;
   version: number;
   options: AnalysisOptions;
   /** Undefined when a newer version (or other options) replaced this one before its end. */
@@ -66,13 +68,13 @@ export class Analyses {
   of(document: TextDocument, options: AnalysisOptions): Promise<AnalysisResult | undefined> {
     const { uri, version } = document;
     const cached = this.cache.get(uri);
-    if (cached && cached.version === version && cached.options === options) {
+    if (cached && cached.document === document && cached.version === version && cached.options === options) {
       return cached.result;
     }
     this.dropFixes(uri);
     const text = document.getText();
     const result = this.isLong(text) ? this.remote(uri, text, options) : Promise.resolve(this.inline(uri, text, options));
-    const entry = { version, options, result };
+    const entry = { document, version, options, result };
     this.cache.set(uri, entry);
     // A superseded analysis is not kept: asking again for that version gives a new one.
     result.then(
@@ -93,13 +95,13 @@ export class Analyses {
     }
     const key = `${ruleId ?? ''}\u0000${document.uri}`;
     const cached = this.fixed.get(key);
-    if (cached && cached.version === document.version && cached.options === options) {
+    if (cached && cached.document === document && cached.version === document.version && cached.options === options) {
       return cached.result;
     }
     const result = this.runner!.fixAll(document.uri, text, options, ruleId).then((outcome) =>
       outcome.status === 'done' ? outcome.value : outcome.status === 'unavailable' ? fixAll(text, options, ruleId, analysis) : undefined,
     );
-    const entry = { version: document.version, options, result };
+    const entry = { document, version: document.version, options, result };
     this.fixed.set(key, entry);
     result.then(
       (value) => value === undefined && this.fixed.get(key) === entry && this.fixed.delete(key),

@@ -154,7 +154,7 @@ export class FicheServer {
         fixAll: (ruleId) => this.analyses.fixAll(document, options, result, ruleId),
       });
       // A long document's "fix all" ran elsewhere: its edits are for this version only.
-      return this.isCurrent(document.uri, version) && !token.isCancellationRequested ? actions : null;
+      return this.isCurrent(document, version) && !token.isCancellationRequested ? actions : null;
     });
     // Completion answers at once (the writer is waiting for it), the others after the pending pause.
     connection.onCompletion(async (params, token) => {
@@ -248,7 +248,7 @@ export class FicheServer {
     }
     const version = document.version;
     const options = await this.settings.forDocument(uri);
-    if (!this.isCurrent(uri, version)) {
+    if (!this.isCurrent(document, version)) {
       return;
     }
     const result = await this.analyses.of(document, options);
@@ -257,15 +257,17 @@ export class FicheServer {
     }
     // Edits that arrived during a long analysis are read and applied before publishing.
     await nextTurn();
-    if (!this.isCurrent(uri, version)) {
+    if (!this.isCurrent(document, version)) {
       return;
     }
     const diagnostics = result.findings.map((finding) => toDiagnostic(finding, version));
     await this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
-  private isCurrent(uri: string, version: number): boolean {
-    return this.documents.get(uri)?.version === version;
+  // The same document object (a URI closed and reopened starts again at version 1: a new object)
+  // still at that version.
+  private isCurrent(document: TextDocument, version: number): boolean {
+    return this.documents.get(document.uri) === document && document.version === version;
   }
 
   // The document, its options and its analysis, or undefined when it is not a fiche we know or the
@@ -300,7 +302,7 @@ export class FicheServer {
       if (token?.isCancellationRequested) {
         return undefined;
       }
-      if (result && this.isCurrent(uri, version)) {
+      if (result && this.isCurrent(current, version)) {
         return { document: current, options, result };
       }
     }
@@ -319,7 +321,7 @@ export class FicheServer {
     }
     const version = target.document.version;
     const fixed = await this.analyses.fixAll(target.document, target.options, target.result);
-    if (fixed === undefined || !this.isCurrent(target.document.uri, version)) {
+    if (fixed === undefined || !this.isCurrent(target.document, version)) {
       return { applied: false }; // the document changed meanwhile
     }
     const edits = replaceAllEdit(target.document, fixed);

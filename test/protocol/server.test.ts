@@ -266,6 +266,23 @@ describe('serveur de langage (stdio)', function () {
     );
   });
 
+  it('une fiche fermée puis rouverte aussitôt sous la même adresse (version 1 à nouveau) : diagnostics du nouveau texte seulement', async function () {
+    // The first text's validation still waits for its settings when the second text arrives with
+    // the same URI and the same version number: nothing of the first text may be published for it.
+    const untitled = 'untitled:Untitled-1';
+    const sent = [client.open(untitled, FICHE_FUTUR), client.close(untitled), client.open(untitled, FICHE_PROPRE)];
+    await Promise.all(sent);
+    await client.diagnostics(untitled);
+    await new Promise((resolve) => setTimeout(resolve, 400)); // late publications, if any
+    const published = client.publications.get(untitled)!;
+    assert.deepEqual(published.at(-1)!.diagnostics, []);
+    assert.equal(
+      published.filter((publication) => publication.clientVersion === 1 && publication.diagnostics.length > 0).length,
+      0,
+      `diagnostics de l’ancien texte publiés pour le nouveau : ${JSON.stringify(published.map((p) => p.diagnostics.map((d) => d.code)))}`,
+    );
+  });
+
   it('efface les diagnostics à la fermeture', async function () {
     await client.open(URI, FICHE_FUTUR);
     assert.notDeepEqual(await client.diagnostics(URI), []);

@@ -62,7 +62,10 @@ describe('manifeste de l’extension', () => {
   it('the VSIX ships every bundle of scripts/build.mjs the extension loads (all but the CLI), the server’s worker included', async function () {
     this.timeout(30000);
     const bundles = [...read('scripts/build.mjs').matchAll(/outfile: '([^']+)'/g)].map((m) => m[1]).filter((file) => file !== 'dist/cli.js');
-    assert.ok(bundles.includes('dist/analysis-worker.js'));
+    assert.ok(bundles.includes('dist/analysis-worker.js') && bundles.includes('dist/launch.js'));
+    // The client starts the launcher, which loads the server bundle next to it.
+    assert.match(read('client/src/extension.ts'), /asAbsolutePath\('dist\/launch\.js'\)/);
+    assert.match(read('server/src/launch.ts'), /path\.join\(__dirname, 'server\.js'\)/);
     assert.match(read('server/src/server.ts'), /path\.join\(__dirname, 'analysis-worker\.js'\)/);
     // What `vsce package --no-dependencies` (npm run package) puts in the VSIX, by vsce itself.
     const { listFiles, PackageManager } = await import('@vscode/vsce');

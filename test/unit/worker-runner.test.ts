@@ -162,12 +162,16 @@ describe('analyse hors du fil du serveur', function () {
       const short = await analyses.of(doc(1, 'Court.'), OPTIONS);
       assert.deepEqual(plain(short), plain(analyze('Court.', OPTIONS)));
       assert.equal(runner.jobs.length, 0);
-      const first = analyses.of(doc(2), OPTIONS);
-      const shared = analyses.of(doc(2), OPTIONS);
+      const version2 = doc(2);
+      const first = analyses.of(version2, OPTIONS);
+      const shared = analyses.of(version2, OPTIONS);
       assert.equal(runner.jobs.length, 1);
       runner.jobs[0].settle(done(long));
       const result = (await first)!;
       assert.equal(await shared, result);
+      // The same URI closed and reopened is another document, at version numbers that start again.
+      void analyses.of(doc(2), OPTIONS);
+      assert.equal(runner.jobs.length, 2);
       assert.deepEqual(plain(result), plain(analyze(long, OPTIONS)));
       assert.deepEqual(result.document.positionAt(long.length), analyze(long, OPTIONS).document.positionAt(long.length));
       assert.equal(analyses.duration('file:///a.fiche.md'), 7);

@@ -1,5 +1,8 @@
 // The extension in a real VS Code: activation, diagnostics, fixes, completion, hover, outline, settings, restart.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
@@ -17,6 +20,7 @@ import {
 /** What the extension's activate() returns (client/src/extension.ts). */
 interface FicheApi {
   client: LanguageClient;
+  cacheDir: string | undefined;
 }
 
 const hasFutur = (diagnostics: vscode.Diagnostic[]) => diagnostics.some((d) => codeOf(d) === 'temps-futur');
@@ -152,20 +156,29 @@ describe('extension Fiche produit', function () {
 
   it('analyse un long document en arrière-plan : une petite fiche ouverte après lui passe avant', async function () {
     this.timeout(40000);
-    // ~500 KB (the server's worker thread takes documents over 64 K characters).
+    // ~500 KB (the server's worker thread takes documents over 64 K characters). Both are files of
+    // their own: an untitled document reuses the URI of one an earlier test closed, and when the
+    // client has not yet processed that close, it does not send the new document at all.
     const fiche = workspaceText('aidants.fiche.md');
     const copies = Math.ceil((500 * 1024) / fiche.length);
-    // Opened without an editor (showing 500 KB in the web UI takes longer than the analysis itself).
-    const long = { document: await vscode.workspace.openTextDocument({ language: 'fiche', content: `${fiche}\n`.repeat(copies) }) };
-    const small = { document: await vscode.workspace.openTextDocument({ language: 'fiche', content: fiche }) };
-    await waitForDiagnostics(small.document.uri, hasFutur, 'temps-futur sur la petite fiche');
-    assert.deepEqual(vscode.languages.getDiagnostics(long.document.uri), [], 'le long document a été analysé avant la petite fiche');
-    const futurs = (d: vscode.Diagnostic[]) => d.filter((diagnostic) => codeOf(diagnostic) === 'temps-futur').length;
-    const diagnostics = await waitForDiagnostics(long.document.uri, (d) => futurs(d) === copies, 'diagnostics du long document', 30000);
-    const last = diagnostics.filter((diagnostic) => codeOf(diagnostic) === 'temps-futur').at(-1)!;
-    assert.equal(long.document.getText(last.range), 'permettra');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', long.document.uri, last.range.start);
-    assert.ok(hovers.length > 0, 'pas de survol sur le long document');
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'fiche-long-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'recueil.fiche.md'), `${fiche}\n`.repeat(copies));
+      fs.writeFileSync(path.join(folder, 'voisine.fiche.md'), fiche);
+      // Opened without an editor (showing 500 KB in the web UI takes longer than the analysis itself).
+      const long = { document: await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder, 'recueil.fiche.md'))) };
+      const small = { document: await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(folder, 'voisine.fiche.md'))) };
+      const futurs = (d: vscode.Diagnostic[]) => d.filter((diagnostic) => codeOf(diagnostic) === 'temps-futur').length;
+      await waitForDiagnostics(small.document.uri, hasFutur, 'temps-futur sur la petite fiche');
+      assert.deepEqual(vscode.languages.getDiagnostics(long.document.uri), [], 'le long document a été analysé avant la petite fiche');
+      const diagnostics = await waitForDiagnostics(long.document.uri, (d) => futurs(d) === copies, 'diagnostics du long document', 30000);
+      const last = diagnostics.filter((diagnostic) => codeOf(diagnostic) === 'temps-futur').at(-1)!;
+      assert.equal(long.document.getText(last.range), 'permettra');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', long.document.uri, last.range.start);
+      assert.ok(hovers.length > 0, 'pas de survol sur le long document');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('« Fiche : nouvelle fiche produit » ouvre le modèle', async function () {
@@ -190,6 +203,19 @@ describe('extension Fiche produit', function () {
           .find((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType)),
       'onglet d’aperçu Markdown',
     );
+  });
+
+  it('garde le code compilé du serveur dans son stockage global, pour les démarrages suivants', async function () {
+    this.timeout(20000);
+    const { cacheDir } = api;
+    assert.ok(cacheDir, 'stockage global hors du système de fichiers');
+    // The server writes it 3 s after its start.
+    const deadline = Date.now() + 10000;
+    const written = () => fs.existsSync(cacheDir) && fs.readdirSync(cacheDir).some((name) => name.endsWith('.v8cache'));
+    while (!written() && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.ok(written(), `aucun cache dans ${cacheDir}`);
   });
 
   it('redémarre le serveur s’il meurt', async function () {
