@@ -42,8 +42,15 @@ export function ficheData(document: FicheDocument): FicheData {
  * over the line index of its text (`lines`, when the caller already has it).
  */
 export function withPositions(data: FicheData, lines = new LineIndex(data.text)): FicheDocument {
+  // Written out rather than spread: this runs on every analysis, and a spread copies generically.
   return {
-    ...data,
+    text: data.text,
+    prose: data.prose,
+    sections: data.sections,
+    name: data.name,
+    bodyStart: data.bodyStart,
+    frontMatterError: data.frontMatterError,
+    directives: data.directives,
     positionAt: (offset) => lines.positionAt(offset),
     offsetAt: (position) => lines.offsetAt(position),
   };

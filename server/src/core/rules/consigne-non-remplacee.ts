@@ -20,6 +20,16 @@ export const TEMPLATE_PROMPTS = new RegExp(
   'giu',
 );
 
+/**
+ * Every prompt but two ends with "?"; those two hold "recommandons" and "Lorem". A block without
+ * any of them cannot hold a prompt: the long case-insensitive alternation is not tried on it.
+ */
+function mayHoldPrompt(prose: string, block: Block): boolean {
+  const text = prose.slice(block.start, block.end);
+  return text.includes('?') || PROMPT_WITHOUT_QUESTION.test(text);
+}
+const PROMPT_WITHOUT_QUESTION = /recommandons|lorem/iu; // same flags as the prompts: same case folding
+
 /** Draft markers and name placeholders: "TODO", "XXX", "[Nom]", "(chiffres à compléter)". */
 const DRAFT_MARKERS = new RegExp(
   [
@@ -48,7 +58,7 @@ const rule: Rule = {
   ].join('\n'),
   check({ document, sections }) {
     const blocks = paragraphs(sections);
-    const prompts = findInBlocks(document, blocks, TEMPLATE_PROMPTS).map(
+    const prompts = findInBlocks(document, blocks.filter((block) => mayHoldPrompt(document.prose, block)), TEMPLATE_PROMPTS).map(
       ({ start, end }): Report => ({
         start,
         end: trimEnd(document.text, start, end),
