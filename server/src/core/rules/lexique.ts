@@ -9,21 +9,45 @@ export function words(alternatives: string, flags = 'giu'): RegExp {
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /**
- * `(?<![\p{L}\p{N}])(?:alternatives)(?![\p{L}\p{N}])`, found faster. V8 tries a leading
- * lookbehind at every position of the text, which makes these long word lists 1.5 to 2.5 times
- * slower on real fiches; here a pattern without it searches, and a match that starts inside a
- * word is rejected and the search resumes one character later. The body is the same, so the
- * matches are the same (checked by a property test against the plain expression). `source`
- * and `flags` stay those of the plain expression; `exec`, `test`, `match`, `replace` and
- * `matchAll` go through `exec`.
+ * `(?<![\p{L}\p{N}])(?:alternatives)(?![\p{L}\p{N}])`, found faster, two ways:
+ * - V8 tries a leading lookbehind at every position of the text, which makes these long word lists
+ *   1.5 to 2.5 times slower on real fiches; here a pattern without it searches, and a match that
+ *   starts inside a word is rejected and the search resumes one character later;
+ * - a case-insensitive Unicode list (`iu`) costs V8 ~5 ms more to compile than without `i` (most of
+ *   a first analysis: the code cache does not keep compiled expressions); so the list is lower-cased
+ *   and searched without `i` in the lower-cased text (lower-cased once per text, kept for the other
+ *   lists), and the match is given back in the original text. When lower case changes the text's
+ *   length ("İ"), or the list cannot be lower-cased safely, the `i` expression searches instead.
+ * Same matches as the plain expression (a property test checks it, upper case included; the only
+ * difference is for characters whose lower case is not their case folding, such as the long s
+ * "ſ", absent from French). `source` and `flags` stay those of the plain expression; `exec`,
+ * `test`, `match`, `replace` and `matchAll` go through `exec`.
  */
 class WholeWords extends RegExp {
+  /** Searches the lower-cased text (no `i`), or the text itself. */
   private readonly finder: RegExp;
+  private readonly lowered: boolean;
+  private readonly body: string;
+  private readonly finderFlags: string;
+  /** The `i` search, built when a text's lower case changes its length. */
+  private fallback: RegExp | undefined;
 
   constructor(alternatives: string, flags: string) {
     super(String.raw`(?<![\p{L}\p{N}])(?:${alternatives})(?![\p{L}\p{N}])`, flags);
-    const sticky = flags.includes('y');
-    this.finder = new RegExp(String.raw`(?:${alternatives})(?![\p{L}\p{N}])`, flags.replace(/[gy]/g, '') + (sticky ? 'y' : 'g'));
+    this.body = String.raw`(?:${alternatives})(?![\p{L}\p{N}])`;
+    this.finderFlags = flags.replace(/[gy]/g, '') + (flags.includes('y') ? 'y' : 'g');
+    const lowerBody = flags.includes('i') && flags.includes('u') ? lowerCaseLiterals(alternatives) : undefined;
+    let finder: RegExp | undefined;
+    if (lowerBody !== undefined) {
+      try {
+        // `d`: the spans of capture groups, to give them back in the original text.
+        finder = new RegExp(String.raw`(?:${lowerBody})(?![\p{L}\p{N}])`, `${this.finderFlags.replace('i', '')}d`);
+      } catch {
+        finder = undefined;
+      }
+    }
+    this.lowered = finder !== undefined;
+    this.finder = finder ?? new RegExp(this.body, this.finderFlags);
   }
 
   // Derived objects (matchAll, split) are plain expressions with the same source and flags.
@@ -33,22 +57,83 @@ class WholeWords extends RegExp {
 
   override exec(text: string): RegExpExecArray | null {
     const keeps = this.global || this.sticky;
-    const finder = this.finder;
+    let finder = this.finder;
+    let subject = text;
+    if (this.lowered) {
+      subject = lowerCase(text);
+      if (subject.length !== text.length) {
+        subject = text;
+        finder = this.fallback ??= new RegExp(this.body, this.finderFlags);
+      }
+    }
     finder.lastIndex = keeps ? this.lastIndex : 0;
-    let match = finder.exec(text);
+    let match = finder.exec(subject);
     while (match !== null && startsInsideWord(text, match.index)) {
       if (this.sticky) {
         match = null;
         break;
       }
       finder.lastIndex = match.index + 1;
-      match = finder.exec(text);
+      match = finder.exec(subject);
     }
     if (keeps) {
       this.lastIndex = match === null ? 0 : finder.lastIndex;
     }
-    return match;
+    return match !== null && subject !== text ? inOriginal(match, text) : match;
   }
+}
+
+/** A match found in the lower-cased text, with its text and groups taken from the original. */
+function inOriginal(match: RegExpExecArray, text: string): RegExpExecArray {
+  const spans = match.indices!;
+  const result = spans.map((span) => (span === undefined ? undefined : text.slice(span[0], span[1]))) as RegExpExecArray;
+  result.index = match.index;
+  result.input = text;
+  result.groups = undefined;
+  return result;
+}
+
+const lowerCases = new Map<string, string>();
+
+/** `text.toLowerCase()`, remembered: the same block is searched by many lists in a row. */
+function lowerCase(text: string): string {
+  let lower = lowerCases.get(text);
+  if (lower === undefined) {
+    if (lowerCases.size >= 512) {
+      lowerCases.clear();
+    }
+    lower = text.toLowerCase();
+    lowerCases.set(text, lower);
+  }
+  return lower;
+}
+
+/**
+ * The source of a list with its literal letters in lower case; escapes (`\p{Lu}`, `\S`, `\u00e9`…)
+ * are kept as they are. Undefined when that is not safe: a named group, or a letter whose lower
+ * case is longer than itself.
+ */
+function lowerCaseLiterals(source: string): string | undefined {
+  let result = '';
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') {
+      const next = source[i + 1] ?? '';
+      const braced = /[pPu]/.test(next) && source[i + 2] === '{' ? source.indexOf('}', i) : -1;
+      const end = braced >= 0 ? braced + 1 : next === 'u' ? i + 6 : next === 'x' ? i + 4 : next === 'c' ? i + 3 : i + 2;
+      result += source.slice(i, end);
+      i = end - 1;
+    } else if (char === '(' && /^\(\?<[^=!]/.test(source.slice(i, i + 4))) {
+      return undefined;
+    } else {
+      const lower = char.toLowerCase();
+      if (lower.length !== char.length) {
+        return undefined;
+      }
+      result += lower;
+    }
+  }
+  return result;
 }
 
 /** True when the character before `index` is a letter or a digit (a whole code point). */
