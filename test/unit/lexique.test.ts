@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { USER_WORDS, words } from '../../server/src/core/rules/lexique';
+import { USER_WORDS, wordStarts, words } from '../../server/src/core/rules/lexique';
 
 // words() finds whole words without a leading lookbehind (slow in V8), and case-insensitive lists
 // in the lower-cased text without `i` (slow to compile): on any text, upper case and letters whose
@@ -31,6 +31,16 @@ describe('whole words (lexique)', () => {
         assert.deepEqual(text.match(global), text.match(plain('giu')));
         assert.equal(text.replace(global, '<$&>'), text.replace(plain('giu'), '<$&>'));
         assert.deepEqual([...text.matchAll(global)].map((m) => m.index), [...text.matchAll(plain('giu'))].map((m) => m.index));
+      }),
+      { numRuns: 3000, seed: 20261129 },
+    );
+  });
+  it('wordStarts equals the plain expression without the word end', () => {
+    const starts = wordStarts(ALTERNATIVES, 'giu');
+    const plainStarts = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${ALTERNATIVES})`, 'giu');
+    fc.assert(
+      fc.property(texts, (text) => {
+        assert.deepEqual(all(starts, text), all(plainStarts, text));
       }),
       { numRuns: 3000, seed: 20261129 },
     );

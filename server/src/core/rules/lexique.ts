@@ -3,13 +3,21 @@
 
 /** A regular expression matching one of `alternatives` as whole words (case-insensitive, Unicode). */
 export function words(alternatives: string, flags = 'giu'): RegExp {
-  return new WholeWords(alternatives, flags);
+  return new WholeWords(alternatives, flags, true);
 }
+
+/** Like `words`, but a match may end inside a word ("nouveau" in "nouveauté"): a word's start only. */
+export function wordStarts(alternatives: string, flags = 'giu'): RegExp {
+  return new WholeWords(alternatives, flags, false);
+}
+
+const WORD_END = String.raw`(?![\p{L}\p{N}])`;
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /**
- * `(?<![\p{L}\p{N}])(?:alternatives)(?![\p{L}\p{N}])`, found faster, two ways:
+ * `(?<![\p{L}\p{N}])(?:alternatives)(?![\p{L}\p{N}])` (or without the last part: `wordStarts`),
+ * found faster, two ways:
  * - V8 tries a leading lookbehind at every position of the text, which makes these long word lists
  *   1.5 to 2.5 times slower on real fiches; here a pattern without it searches, and a match that
  *   starts inside a word is rejected and the search resumes one character later;
@@ -32,16 +40,17 @@ class WholeWords extends RegExp {
   /** The `i` search, built when a text's lower case changes its length. */
   private fallback: RegExp | undefined;
 
-  constructor(alternatives: string, flags: string) {
-    super(String.raw`(?<![\p{L}\p{N}])(?:${alternatives})(?![\p{L}\p{N}])`, flags);
-    this.body = String.raw`(?:${alternatives})(?![\p{L}\p{N}])`;
+  constructor(alternatives: string, flags: string, wholeWord: boolean) {
+    const end = wholeWord ? WORD_END : '';
+    super(String.raw`(?<![\p{L}\p{N}])(?:${alternatives})${end}`, flags);
+    this.body = `(?:${alternatives})${end}`;
     this.finderFlags = flags.replace(/[gy]/g, '') + (flags.includes('y') ? 'y' : 'g');
     const lowerBody = flags.includes('i') && flags.includes('u') ? lowerCaseLiterals(alternatives) : undefined;
     let finder: RegExp | undefined;
     if (lowerBody !== undefined) {
       try {
         // `d`: the spans of capture groups, to give them back in the original text.
-        finder = new RegExp(String.raw`(?:${lowerBody})(?![\p{L}\p{N}])`, `${this.finderFlags.replace('i', '')}d`);
+        finder = new RegExp(`(?:${lowerBody})${end}`, `${this.finderFlags.replace('i', '')}d`);
       } catch {
         finder = undefined;
       }

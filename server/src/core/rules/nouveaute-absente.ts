@@ -1,9 +1,12 @@
 import type { Rule } from '../types';
 import { paragraphs, reportOnHeading, someBlockMatches } from '../text';
+import { wordStarts } from './lexique';
 
 /** Words that show an old rule being broken: a before/after, a default reversed, a first time. */
-const NOVELTY =
-  /(?<![\p{L}\p{N}])(?:plutôt (?:que|qu['’])|au lieu d[e'’]|sans (?:avoir à|avoir besoin|devoir|se déplacer|attendre|passer par|aucun|aucune)|[àa] posteriori|[àa] priori|par défaut|désormais|dorénavant|pour la première fois|jusqu['’](?:ici|à présent|alors|aujourd['’]hui)|ne (?:\S+ )?plus\b|n['’]\S+ plus\b|plus besoin|fini(?:e|s|es)? les?|contrairement|en rupture|auparavant|aujourd['’]hui|actuellement|alors qu['’]|changement de paradigme|automatiquement|proactive?ment|directement|immédiatement|en quelques (?:clics|minutes|secondes)|en un clic|nouveau|nouvelle|nouveaux|nouvelles|inédit(?:e|s|es)?|simplifi\w*|sans attendre)/iu;
+const NOVELTY = wordStarts(
+  String.raw`plutôt (?:que|qu['’])|au lieu d[e'’]|sans (?:avoir à|avoir besoin|devoir|se déplacer|attendre|passer par|aucun|aucune)|[àa] posteriori|[àa] priori|par défaut|désormais|dorénavant|pour la première fois|jusqu['’](?:ici|à présent|alors|aujourd['’]hui)|ne (?:\S+ )?plus\b|n['’]\S+ plus\b|plus besoin|fini(?:e|s|es)? les?|contrairement|en rupture|auparavant|aujourd['’]hui|actuellement|alors qu['’]|changement de paradigme|automatiquement|proactive?ment|directement|immédiatement|en quelques (?:clics|minutes|secondes)|en un clic|nouveau|nouvelle|nouveaux|nouvelles|inédit(?:e|s|es)?|simplifi\w*|sans attendre`,
+  'iu',
+);
 
 const rule: Rule = {
   id: 'nouveaute-absente',
