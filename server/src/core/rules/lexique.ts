@@ -40,9 +40,15 @@ class WholeWords extends RegExp {
   /** The `i` search, built when a text's lower case changes its length. */
   private fallback: RegExp | undefined;
 
+  /** The plain expression's source: what `source`, `toString` and derived expressions give. */
+  private readonly plainSource: string;
+
   constructor(alternatives: string, flags: string, wholeWord: boolean) {
     const end = wholeWord ? WORD_END : '';
-    super(String.raw`(?<![\p{L}\p{N}])(?:${alternatives})${end}`, flags);
+    // The plain expression is never run (`exec` is the finder's): an empty pattern spares V8 parsing
+    // it at start-up (~0.5 ms a list); `source` and derived expressions give the plain one.
+    super('(?:)', flags);
+    this.plainSource = String.raw`(?<![\p{L}\p{N}])(?:${alternatives})${end}`;
     this.body = `(?:${alternatives})${end}`;
     this.finderFlags = flags.replace(/[gy]/g, '') + (flags.includes('y') ? 'y' : 'g');
     const lowerBody = flags.includes('i') && flags.includes('u') ? lowerCaseLiterals(alternatives) : undefined;
@@ -59,9 +65,13 @@ class WholeWords extends RegExp {
     this.finder = finder ?? new RegExp(this.body, this.finderFlags);
   }
 
+  override get source(): string {
+    return this.plainSource;
+  }
+
   // Derived objects (matchAll, split) are plain expressions with the same source and flags.
   static get [Symbol.species](): RegExpConstructor {
-    return RegExp;
+    return PlainExpression as unknown as RegExpConstructor;
   }
 
   override exec(text: string): RegExpExecArray | null {
@@ -89,6 +99,13 @@ class WholeWords extends RegExp {
       this.lastIndex = match === null ? 0 : finder.lastIndex;
     }
     return match !== null && subject !== text ? inOriginal(match, text) : match;
+  }
+}
+
+/** What `matchAll` and `split` build from a word list: the plain expression, from its `source`. */
+class PlainExpression {
+  constructor(pattern: RegExp, flags: string) {
+    return new RegExp(pattern.source, flags);
   }
 }
 
