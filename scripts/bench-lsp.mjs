@@ -77,17 +77,8 @@ const percentile = (values, p) => {
 const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 1 : 0)} ms` : '—');
 const sleep = (delay) => new Promise((resolve) => setTimeout(resolve, delay));
 
-/** A seeded pseudo-random generator (mulberry32): the same edits on every run and machine. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded pseudo-random generator: the same edits on every run and machine (the stress test's). */
+const { random } = loadBundle('bench-lsp-random', 'test/helpers/random.ts');
 
 /** User + system CPU time of a process so far, in ms (Linux /proc), or undefined elsewhere. */
 function cpuTimeMs(pid) {

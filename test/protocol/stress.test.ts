@@ -18,23 +18,12 @@ import {
 import { analyze } from '../../server/src/core';
 import { toDiagnostic } from '../../server/src/convert';
 import { LspClient, ROOT } from '../helpers/lsp';
+import { random } from '../helpers/random';
 import { FICHE_FUTUR } from './fiches';
 
 const SEED = Number(process.env.FICHE_STRESS_SEED ?? 20240611);
 const EDITS = 1000;
 const corpusDir = path.resolve(ROOT, '../shared/corpus/beta-gouv-startups');
-
-/** A seeded pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A real fiche of the corpus when present (read in place), else the fiche of the other tests. */
 function startText(): string {

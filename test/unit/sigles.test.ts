@@ -7,7 +7,7 @@ import { acronyms, upperRuns } from '../../server/src/core/rules/sigles';
 const REFERENCE_ACRONYM = /(?<![\p{L}\p{N}\-./@_])\p{Lu}{2,}(?![\p{L}\p{N}\-_@]|\.\p{L})/gu;
 const REFERENCE_RUN = /(?<![\p{L}\p{N}])\p{Lu}{2,}/gu;
 
-const pieces = ['A', 'B', 'É', 'Œ', 'Ω', 'Ж', 'ß', 'é', 'a', '1', '-', '.', '@', '_', ' ', '(', '\n', '𝐀', '𝐁', '𝑎', 'ǅ', 'Ⅻ', 'ﬀ', '’'];
+const pieces = ['A', 'B', 'É', 'Œ', 'Ω', 'Ж', 'ß', 'é', 'a', '1', '-', '.', '@', '_', ' ', '(', '\n', '𝐀', '𝐁', '𝑎', 'ǅ', 'Ⅻ', 'ﬀ', '’', '\udc00', '\ud835'];
 const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(''));
 
 const reference = (pattern: RegExp, text: string): [number, string][] => [...text.matchAll(pattern)].map((m) => [m.index, m[0]]);

@@ -56,6 +56,18 @@ export function headingRange(section: Section): { start: number; end: number } {
   return { start: section.headingStart, end: section.headingEnd };
 }
 
+/** A letter or a digit of any script, tested on one whole character (see `charBefore`). */
+export const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * The whole character ending just before `index` (a surrogate pair joined; a lone surrogate alone),
+ * as the `u` flag of a lookbehind `(?<![…])` reads it; '' at the start of the text.
+ */
+export function charBefore(text: string, index: number): string {
+  const pair = index >= 2 && (text.charCodeAt(index - 1) & 0xfc00) === 0xdc00 && (text.charCodeAt(index - 2) & 0xfc00) === 0xd800;
+  return text.slice(pair ? index - 2 : Math.max(0, index - 1), index);
+}
+
 /** Lower case without accents, for comparing names and words. */
 export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

@@ -1,6 +1,8 @@
 // Word lists shared by several rules of the method. Patterns are built with Unicode-aware word
 // boundaries: JavaScript's `\b` only knows ASCII letters, so it breaks on "é" or "à".
 
+import { LETTER_OR_DIGIT, charBefore } from '../text';
+
 /** A regular expression matching one of `alternatives` as whole words (case-insensitive, Unicode). */
 export function words(alternatives: string, flags = 'giu'): RegExp {
   return new WholeWords(alternatives, flags, true);
@@ -12,8 +14,6 @@ export function wordStarts(alternatives: string, flags = 'giu'): RegExp {
 }
 
 const WORD_END = String.raw`(?![\p{L}\p{N}])`;
-
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /**
  * `(?<![\p{L}\p{N}])(?:alternatives)(?![\p{L}\p{N}])` (or without the last part: `wordStarts`),
@@ -167,14 +167,11 @@ function startsInsideWord(text: string, index: number): boolean {
   if (index === 0) {
     return false;
   }
-  let before = text.charCodeAt(index - 1);
+  const before = text.charCodeAt(index - 1);
   if (before < 128) {
     return (before >= 48 && before <= 57) || ((before | 32) >= 97 && (before | 32) <= 122);
   }
-  if ((before & 0xfc00) === 0xdc00 && index >= 2 && (text.charCodeAt(index - 2) & 0xfc00) === 0xd800) {
-    before = text.codePointAt(index - 2) ?? before;
-  }
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(before));
+  return LETTER_OR_DIGIT.test(charBefore(text, index));
 }
 
 /** People a public service is for: the users whose pain the Problème states, the Solution's target. */

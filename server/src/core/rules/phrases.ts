@@ -1,4 +1,5 @@
 import type { Block, FicheDocument } from '../types';
+import { LETTER_OR_DIGIT } from '../text';
 
 /** A sentence of a prose block, with absolute offsets (trimmed of surrounding spaces). */
 export interface Sentence {
@@ -47,10 +48,10 @@ export function mayExceed(text: string, max: number): boolean {
       kind = ASCII_KINDS[code];
     } else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       // A character outside the BMP: read as one code point, as the `u` flag of WORD does.
-      kind = LETTER_OR_NUMBER.test(String.fromCodePoint(text.codePointAt(i) ?? code)) ? LETTER : OTHER;
+      kind = LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i) ?? code)) ? LETTER : OTHER;
       i++;
     } else {
-      kind = (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7) || LETTER_OR_NUMBER.test(text[i]) ? LETTER : OTHER;
+      kind = (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7) || LETTER_OR_DIGIT.test(text[i]) ? LETTER : OTHER;
     }
     if (kind !== OTHER && !joined && (previous === OTHER || (previous === DIGIT && kind === LETTER)) && ++starts > max) {
       return true;
@@ -65,7 +66,6 @@ const OTHER = 0;
 /** A letter, or a number character other than an ASCII digit. */
 const LETTER = 1;
 const DIGIT = 2;
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, code) =>
   code >= 48 && code <= 57 ? DIGIT : (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? LETTER : OTHER,
 );

@@ -1,6 +1,6 @@
 // Acronym helpers of `sigle-non-defini`: what is an acronym, and when the fiche spells it out.
 import type { FicheDocument } from '../types';
-import { fold } from '../text';
+import { LETTER_OR_DIGIT, charBefore, fold } from '../text';
 
 /** Acronyms every reader of a fiche knows (France- and State-level, and common technical ones). */
 const COMMON = new Set(
@@ -29,7 +29,6 @@ const FUNCTION_WORDS = new Set(
 const NOT_AFTER_ACRONYM = /^(?:[\p{L}\p{N}\-_@]|\.\p{L})/u;
 /** What may not stand right before an acronym. */
 const NOT_BEFORE_ACRONYM = /[\p{L}\p{N}\-./@_]/u;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UPPER = /\p{Lu}/u;
 /** Runs that may hold capitals: A–Z and anything from U+00C0 up (every \p{Lu} is one of them). */
 const MAYBE_UPPER_RUN = /[A-Z\u00C0-\uFFFF]{2,}/g;
@@ -81,12 +80,6 @@ function countCodePoints(text: string, start: number, end: number): number {
 /** The acronym candidates of a text: maximal runs of capitals standing alone. */
 export function acronyms(text: string): UpperRun[] {
   return upperRuns(text, NOT_BEFORE_ACRONYM).filter(({ index, run }) => !NOT_AFTER_ACRONYM.test(text.slice(index + run.length, index + run.length + 3)));
-}
-
-/** The whole character (surrogate pairs joined) ending just before `index`. */
-function charBefore(text: string, index: number): string {
-  const code = text.charCodeAt(index - 1);
-  return code >= 0xdc00 && code <= 0xdfff && index >= 2 ? text.slice(index - 2, index) : text[index - 1];
 }
 
 /** Roman numerals (II, XIV, XXe excluded by the pattern above). */

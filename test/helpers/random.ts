@@ -1,0 +1,12 @@
+// A seeded pseudo-random generator (mulberry32): the same sequence on every run and machine.
+// Shared by the stress test and scripts/bench-lsp.mjs (which bundles this file).
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
