@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Precision and recall of the tense engine against the labelled development set
 // (test/labels/tense-dev.tsv: every candidate word of the corpus fiches — anything ending like a
-// future/conditional, every form of "aller" — with a human judgement), plus the hand-written
+// future/conditional, every form of "aller" — with a human judgement: `futur`, `conditionnel`,
+// `non`, or `conditionnel-passé` for a past conditional ("aurait pu", "se serait faite"), which the
+// rules leave alone on purpose and count as a false detection if flagged), plus the hand-written
 // rewrite cases of test/labels/tense-hard.tsv.
 //
 // Usage: npx tsc -b && node scripts/eval-tense.mjs [--all] [--corpus <dir>] [--strict]

@@ -32,6 +32,12 @@ describe('rules of the whole method', () => {
       assertFindings(withStrategie('Objectif **d’usage** à 6 mois : quel usage chiffré visez-vous ?'), 'consigne-non-remplacee', ['quel usage chiffré visez-vous ?']);
       assertFindings(fiche({ Contexte: 'Quel est le contexte de ta Startup d’Etat ?' }), 'consigne-non-remplacee', ['Quel est le contexte de ta Startup d’Etat ?']);
     });
+    it('is the only report on a prompt: its verbs are not the writer’s tense (réel : agreste, data-rh)', () => {
+      const text = withSolution('Grâce à Mon Aide, les familles demandent leurs aides. Qui seront les bénéficiaires ?\n\nLes caisses seront prévenues.');
+      assertFindings(text, 'consigne-non-remplacee', ['Qui seront les bénéficiaires ?']);
+      assertFindings(text, 'temps-futur', ['seront']);
+      assert.equal(findingsOf(text, 'temps-futur')[0].start, text.lastIndexOf('seront'));
+    });
     it('flags draft markers and placeholders', () => {
       assertFindings(
         withSolution('TODO : chiffrer. Grâce à [Nom], XXX familles. Lorem ipsum dolor sit amet. Oui (chiffres à préciser).'),

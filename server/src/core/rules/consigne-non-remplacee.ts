@@ -24,7 +24,7 @@ export const TEMPLATE_PROMPTS = new RegExp(
  * Every prompt but two ends with "?"; those two hold "recommandons" and "Lorem". A block without
  * any of them cannot hold a prompt: the long case-insensitive alternation is not tried on it.
  */
-function mayHoldPrompt(prose: string, block: Block): boolean {
+export function mayHoldPrompt(prose: string, block: Block): boolean {
   const text = prose.slice(block.start, block.end);
   return text.includes('?') || PROMPT_WITHOUT_QUESTION.test(text);
 }

@@ -1,4 +1,6 @@
-import type { FicheDocument, Report, Section } from '../types';
+import type { Block, FicheDocument, Report, Section } from '../types';
+import { findInBlocks, type Match } from '../text';
+import { TEMPLATE_PROMPTS, mayHoldPrompt } from '../rules/consigne-non-remplacee';
 import type { TenseHit } from './hit';
 import { findTenseHits } from './scan';
 
@@ -14,13 +16,23 @@ export function tenseHitsOf(document: FicheDocument, sections: readonly Section[
     for (const section of sections) {
       for (const block of section.blocks) {
         if (block.type !== 'heading') {
-          hits.push(...findTenseHits(document.prose, block.start, block.end, context));
+          const prompts = templatePrompts(document, block);
+          const found = findTenseHits(document.prose, block.start, block.end, context);
+          hits.push(...(prompts.length === 0 ? found : found.filter((hit) => !prompts.some((p) => p.start <= hit.start && hit.end <= p.end))));
         }
       }
     }
     cache.set(document, hits);
   }
   return hits;
+}
+
+/**
+ * The template's prompts left in a block ("Qui seront les bénéficiaires ?"): `consigne-non-remplacee`
+ * reports them (its fix removes them); their verbs are not the writer's tense.
+ */
+function templatePrompts(document: FicheDocument, block: Block): Match[] {
+  return mayHoldPrompt(document.prose, block) ? findInBlocks(document, [block], TEMPLATE_PROMPTS) : [];
 }
 
 /** The rule report of a hit, with a short French message saying what to do. */

@@ -106,3 +106,41 @@ function determinerBefore(region: Region, i: number): boolean {
   }
   return true;
 }
+
+/** Frequent past participles that do not end in -é ("aurait pu", "aurait fait", "se serait dit"). */
+const IRREGULAR_PARTICIPLES = new Set(
+  ('pu dû eu été fait faite faits faites pris prise prises mis mise mises dit dite dits vu vue vus su voulu fallu ' +
+    'connu obtenu obtenue tenu venu venue devenu devenue reçu reçue ouvert ouverte offert offerte produit conduit construit ' +
+    'réduit écrit compris appris permis permise choisi choisie fini finie réussi suivi résolu perdu rendu attendu entendu vendu répondu')
+    .split(' '),
+);
+/** Words that may stand between the auxiliary and its participle ("n'aurait pas pu", "aurait déjà été"). */
+const BETWEEN_AUXILIARY_AND_PARTICIPLE = new Set('pas plus jamais déjà bien mieux aussi également toujours vraiment probablement certainement sûrement'.split(' '));
+
+/**
+ * A past conditional: "aurait pu", "auraient été envisagées", "se serait faite". It tells what
+ * would have happened (a counterfactual, a rumour), not what the service does: the present
+ * ("a pu", "s'est faite") would change the meaning. "serait financé" without a reflexive pronoun
+ * is a present passive and stays a conditional to rewrite.
+ */
+export function isPastConditional(region: Region, i: number, reading: WordReading): boolean {
+  if (reading.tense !== 'conditionnel' || (reading.lemma !== 'avoir' && reading.lemma !== 'être')) {
+    return false;
+  }
+  if (reading.lemma === 'être' && !reflexiveBefore(region, i)) {
+    return false;
+  }
+  let next = i + 1;
+  while (region.tokens[next] && BETWEEN_AUXILIARY_AND_PARTICIPLE.has(region.tokens[next].lower)) {
+    next++;
+  }
+  const word = region.tokens[next]?.lower;
+  return word !== undefined && (/[^\s]{2}ée?s?$/.test(word) || IRREGULAR_PARTICIPLES.has(word));
+}
+
+/** "se" or "s'" right before token i, or before an "en"/"y" that is ("s'en serait", "s'y serait"). */
+function reflexiveBefore(region: Region, i: number): boolean {
+  const before = region.tokens[i - 1]?.lower;
+  const reflexive = (word: string | undefined): boolean => word === 'se' || word === 's';
+  return reflexive(before) || ((before === 'en' || before === 'y') && reflexive(region.tokens[i - 2]?.lower));
+}

@@ -2,7 +2,7 @@
 // fits (aller + infinitive, modal + infinitive, or a simple future or conditional).
 import { ALLER, isCandidate, mayHaveCandidate } from './candidates';
 import { readWord } from './forms';
-import { casedLikeAVerb, isEnglish, isNameOpeningSentence, isServiceName, plausibleVerb, serviceNameWords, wordStart } from './guards';
+import { casedLikeAVerb, isEnglish, isNameOpeningSentence, isPastConditional, isServiceName, plausibleVerb, serviceNameWords, wordStart } from './guards';
 import type { FoundHit, TenseContext, TenseHit } from './hit';
 import { MODALS, modalHit } from './modal';
 import { periphrasticHit } from './periphrastic';
@@ -64,6 +64,9 @@ function verbHit(region: Region, i: number, prefixIndex: number | undefined, inv
   const reading = readWord(region.tokens[i].lower);
   if (!reading || !plausibleVerb(region, i, reading) || isNameOpeningSentence(region, prefixIndex ?? i, i, inversion)) {
     return undefined;
+  }
+  if (isPastConditional(region, i, reading)) {
+    return undefined; // "aurait pu", "se serait faite": what would have been, not what the service does
   }
   const person = choosePerson(region, i, reading.persons);
   if (prefixIndex === undefined && MODALS.has(reading.lemma) && !inversion) {
