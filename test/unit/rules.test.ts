@@ -121,6 +121,15 @@ describe('rules', () => {
         ],
       );
     });
+    it('counts sections named by a bold line or a sub-heading, not a bold word in a sentence (réel : expresso, data-foncier)', () => {
+      const bold = fiche({ 'Ma fiche': '**Problème**\n\n3 millions.\n\n__Solution :__\n\nUn guichet.\n\n**Stratégie** : trois communes.' });
+      assert.deepEqual(
+        findingsOf(bold, 'section-manquante').map((f) => f.message),
+        ['Section « Stratégie » manquante : ajoutez-la à la fiche.'],
+      );
+      const nested = fiche({ Problème: '3 millions.\n\n### Solution\n\nUn guichet.', Stratégie: 'Trois communes.' });
+      assert.deepEqual(findingsOf(nested, 'section-manquante'), []);
+    });
     it('inserts the skeleton as its own block in CRLF text', () => {
       const text = fiche({ Problème: '3 millions.', Stratégie: 'Trois communes.' }).replace(/\n/g, '\r\n');
       const [finding] = findingsOf(text, 'section-manquante');

@@ -1,6 +1,7 @@
 import type { FicheDocument, Report, Rule, Section, SectionKind } from '../types';
 import { methodSection, sectionSkeleton } from '../template';
 import { parseFiche } from '../parse';
+import { classifyHeading } from '../sections';
 
 /** The sections the method cannot do without, in the order of a fiche. */
 const REQUIRED: readonly SectionKind[] = ['probleme', 'solution', 'strategie'];
@@ -20,7 +21,7 @@ const rule: Rule = {
     '- Mieux : `## Problème`, puis `## Solution`, puis `## Stratégie`.',
   ].join('\n'),
   check({ document }) {
-    const present = new Set(document.sections.map((section) => section.kind));
+    const present = new Set([...document.sections.map((section) => section.kind), ...kindsBelowSections(document)]);
     const reports: Report[] = [];
     for (const kind of REQUIRED) {
       if (present.has(kind)) {
@@ -31,6 +32,26 @@ const rule: Rule = {
     return reports;
   },
 };
+
+/** A bold line standing alone, as many fiches mark their sections: "**Problème**", "__Solution :__". */
+const BOLD_LINE = /^(\*\*|__)([^*_\n]+?)\s*:?\s*\1\s*:?$/;
+
+/**
+ * The method's sections a fiche names below the level that opens a section: a `###` sub-heading
+ * or a bold line ("**Problème**"). Not sections for the other rules, but the fiche has them: no
+ * "section manquante" for them.
+ */
+function kindsBelowSections(document: FicheDocument): SectionKind[] {
+  const kinds: SectionKind[] = [];
+  for (const block of document.sections.flatMap((section) => section.blocks)) {
+    const bold = block.type === 'paragraph' ? BOLD_LINE.exec(document.text.slice(block.start, block.end).trim()) : null;
+    const title = block.type === 'heading' ? document.prose.slice(block.start, block.end) : bold?.[2];
+    if (title !== undefined) {
+      kinds.push(classifyHeading(title));
+    }
+  }
+  return kinds;
+}
 
 /** A finding for a missing section, placed (and its skeleton inserted) where the section belongs. */
 function missing(document: FicheDocument, kind: SectionKind): Report {
