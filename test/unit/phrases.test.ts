@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mayExceed, wordCount } from '../../server/src/core/rules/phrases';
+import { mayExceed, sentences, wordCount } from '../../server/src/core/rules/phrases';
+import type { Block, FicheDocument } from '../../server/src/core/types';
 
 // mayExceed is a cheap pre-test that spares wordCount on most sentences (phrase-longue): it must
 // never say "no" when wordCount finds more words than the limit, on any text.
-const pieces = ['a', 'b', '-', "'", '’', 'é', 'Ž', 'ß', '1', '²', 'Ⅻ', ' ', '\u00a0', '’', "'", '-', '.', ',', '&amp;', '&#233;', ';', '𝐀', '𝟙', '\ud800', '\udc00', '🙂', '«', '000'];
+const pieces = ['a', 'b', '-', "'", '’', 'é', 'Ž', 'ß', '1', '²', 'Ⅻ', ' ', '\u00a0', '’', "'", '-', '.', ',', '&amp;', '&#233;', ';', '𝐀', '𝟙', '\ud800', '\udc00', '🙂', '«', '000', '…', '–', '\u202f', 'œ', 'ǅ', '×', '\u2070', 'M. ', '? ', '! ', '.\n', '\nA'];
 const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((parts) => parts.join(''));
 
 describe('phrase-longue word counting', () => {
@@ -16,6 +17,18 @@ describe('phrase-longue word counting', () => {
         }
       }),
       { numRuns: 20000, seed: 20261129 },
+    );
+  });
+  it('a block that cannot exceed has no sentence that can (phrase-longue skips such blocks)', () => {
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 0, max: 12 }), (text, max) => {
+        const document = { prose: text } as FicheDocument;
+        const block: Block = { type: 'paragraph', start: 0, end: text.length };
+        if (sentences(document, block).some((sentence) => mayExceed(sentence.text, max))) {
+          assert.equal(mayExceed(text, max), true, JSON.stringify(text));
+        }
+      }),
+      { numRuns: 20000, seed: 20261204 },
     );
   });
   it('mayExceed rules out ordinary short sentences without counting', () => {

@@ -208,6 +208,22 @@ function kindFromText(text: string): SectionKind | undefined {
 
 /** Lower case, without accents, emoji, punctuation, numbering or leading articles. */
 export function normalizeHeading(heading: string): string {
+  // Remembered: the same headings ("Problème", "Solution"…) come back in every fiche and at
+  // every keystroke, and each costs several Unicode expressions. Bounded: cleared when full.
+  let normalized = normalizedHeadings.get(heading);
+  if (normalized === undefined) {
+    if (normalizedHeadings.size >= 1024) {
+      normalizedHeadings.clear();
+    }
+    normalized = normalize(heading);
+    normalizedHeadings.set(heading, normalized);
+  }
+  return normalized;
+}
+
+const normalizedHeadings = new Map<string, string>();
+
+function normalize(heading: string): string {
   return heading
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

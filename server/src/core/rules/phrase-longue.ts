@@ -1,4 +1,4 @@
-import type { Rule } from '../types';
+import type { Report, Rule } from '../types';
 import { paragraphs } from '../text';
 import { mayExceed, sentences, wordCount } from './phrases';
 
@@ -19,17 +19,28 @@ const rule: Rule = {
     '- Mieux : « Les familles déposent une seule demande de place en crèche. Elle est transmise à toutes les crèches de leur commune et des communes voisines. »',
   ].join('\n'),
   check({ document, sections }) {
-    return paragraphs(sections).flatMap((block) =>
-      sentences(document, block)
-        .filter((sentence) => mayExceed(sentence.text, MAX_WORDS))
-        .map((sentence) => ({ sentence, count: wordCount(sentence.text) }))
-        .filter(({ count }) => count > MAX_WORDS)
-        .map(({ sentence, count }) => ({
-          start: sentence.start,
-          end: sentence.end,
-          message: `Phrase de ${count} mots : coupez-la en deux ou faites une liste (${MAX_WORDS} mots au plus).`,
-        })),
-    );
+    const reports: Report[] = [];
+    for (const block of paragraphs(sections)) {
+      // A sentence has no more places where a word can start than its block (it ends at a space
+      // or a line break, so its first word starts one in the block too): most blocks stop here.
+      if (!mayExceed(document.prose.slice(block.start, block.end), MAX_WORDS)) {
+        continue;
+      }
+      for (const sentence of sentences(document, block)) {
+        if (!mayExceed(sentence.text, MAX_WORDS)) {
+          continue;
+        }
+        const count = wordCount(sentence.text);
+        if (count > MAX_WORDS) {
+          reports.push({
+            start: sentence.start,
+            end: sentence.end,
+            message: `Phrase de ${count} mots : coupez-la en deux ou faites une liste (${MAX_WORDS} mots au plus).`,
+          });
+        }
+      }
+    }
+    return reports;
   },
 };
 

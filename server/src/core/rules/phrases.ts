@@ -50,8 +50,12 @@ export function mayExceed(text: string, max: number): boolean {
       // A character outside the BMP: read as one code point, as the `u` flag of WORD does.
       kind = LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i) ?? code)) ? LETTER : OTHER;
       i++;
+    } else if (code >= 0x2000 && code <= 0x206f) {
+      kind = OTHER; // General Punctuation (’ … – — and the narrow no-break space): no letter or digit
+    } else if (code >= 0xc0 && code <= 0x24f) {
+      kind = code === 0xd7 || code === 0xf7 ? OTHER : LETTER; // Latin-1 and Latin Extended letters, but × and ÷
     } else {
-      kind = (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7) || LETTER_OR_DIGIT.test(text[i]) ? LETTER : OTHER;
+      kind = LETTER_OR_DIGIT.test(text[i]) ? LETTER : OTHER;
     }
     if (kind !== OTHER && !joined && (previous === OTHER || (previous === DIGIT && kind === LETTER)) && ++starts > max) {
       return true;

@@ -30,8 +30,12 @@ const NOT_AFTER_ACRONYM = /^(?:[\p{L}\p{N}\-_@]|\.\p{L})/u;
 /** What may not stand right before an acronym. */
 const NOT_BEFORE_ACRONYM = /[\p{L}\p{N}\-./@_]/u;
 const UPPER = /\p{Lu}/u;
-/** Runs that may hold capitals: A–Z and anything from U+00C0 up (every \p{Lu} is one of them). */
-const MAYBE_UPPER_RUN = /[A-Z\u00C0-\uFFFF]{2,}/g;
+/**
+ * Runs that may hold capitals: A–Z, Latin-1 capitals and anything from U+0100 up (every \p{Lu}
+ * is one of them, a unit test checks it), but for the General Punctuation block (U+2000–U+206F):
+ * French text is full of "’é", "’à" and "’…" pairs, which are never part of a run of capitals.
+ */
+export const MAYBE_UPPER_RUN = /[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u1FFF\u2070-\uFFFF]{2,}/g;
 
 /** A maximal run of two or more capitals (\p{Lu}) and where it starts. */
 export interface UpperRun {
@@ -54,7 +58,7 @@ export function upperRuns(text: string, notBefore: RegExp): UpperRun[] {
     for (let i = m.index; i <= end; ) {
       const code = i < end ? text.codePointAt(i)! : -1;
       const size = code > 0xffff ? 2 : 1;
-      const upper = code >= 0 && i + size <= end && UPPER.test(String.fromCodePoint(code));
+      const upper = code >= 0 && i + size <= end && isUpper(code);
       if (upper && start < 0) {
         start = i;
       } else if (!upper && start >= 0) {
@@ -67,6 +71,17 @@ export function upperRuns(text: string, notBefore: RegExp): UpperRun[] {
     }
   }
   return runs;
+}
+
+/** `\p{Lu}` for one code point: A–Z and Latin-1 capitals without the regular expression. */
+function isUpper(code: number): boolean {
+  if (code < 0xc0) {
+    return code >= 65 && code <= 90;
+  }
+  if (code <= 0xde) {
+    return code !== 0xd7;
+  }
+  return code >= 0x100 && UPPER.test(String.fromCodePoint(code));
 }
 
 function countCodePoints(text: string, start: number, end: number): number {
