@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAYBE_UPPER_RUN, acronyms, upperRuns } from '../../server/src/core/rules/sigles';
+import { MAYBE_UPPER_RUN, acronyms, isAlone, upperRuns } from '../../server/src/core/rules/sigles';
 
 // upperRuns/acronyms replace global searches with a leading lookbehind (slow in V8): they must
 // find exactly what those regular expressions find, on any text.
@@ -42,6 +42,15 @@ describe('runs of capitals (sigle-non-defini)', () => {
         assert.deepEqual(upperRuns(text, /[\p{L}\p{N}]/u).map((r) => [r.index, r.run]), reference(REFERENCE_RUN, text));
       }),
       { numRuns: 3000 },
+    );
+  });
+  it('isAlone() equals stripping white space and marks then comparing', () => {
+    const alone = fc.array(fc.constantFrom('DPM', 'A', 'É', '𝐀', ' ', '\n', '*', '_', ':', '.', '-', '–', '—', '\u00a0', '\u202f', 'a', '1', '’'), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(alone, fc.constantFrom('DPM', 'A', 'É', '𝐀', 'AA'), (text, acronym) => {
+        assert.equal(isAlone(text, acronym), text.replace(/[\s*_:.\-–—]+/gu, '') === acronym, JSON.stringify(text));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

@@ -308,8 +308,8 @@ const URL_BREAK = /[\p{Z}\p{Cc}]/u;
 function maskUrls(text: string, blocks: readonly MarkdownBlock[], isProse: Uint8Array): void {
   const hints: number[] = [];
   URL_HINT.lastIndex = 0;
-  for (let m = URL_HINT.exec(text); m !== null; m = URL_HINT.exec(text)) {
-    hints.push(m.index);
+  while (URL_HINT.test(text)) {
+    hints.push(URL_HINT.lastIndex - 1); // a hint is one character (`test` builds no match)
   }
   if (hints.length === 0) {
     return;

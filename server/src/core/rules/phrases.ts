@@ -21,7 +21,8 @@ export function wordCount(text: string): number {
   const words = text.includes('&') ? text.replace(/&(?:#\d+|#x[\da-f]+|[a-z]+);/giu, '') : text;
   let count = 0;
   WORD.lastIndex = 0;
-  while (WORD.exec(words) !== null) {
+  // `test` moves on like `exec` (WORD never matches an empty string) without building a match.
+  while (WORD.test(words)) {
     count++;
   }
   return count;
@@ -85,12 +86,17 @@ export function sentences(document: FicheDocument, block: Block): Sentence[] {
   const result: Sentence[] = [];
   let from = 0;
   const push = (to: number): void => {
-    const raw = text.slice(from, to);
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
-    if (trimmed !== '') {
-      const start = block.start + from + lead;
-      result.push({ start, end: start + trimmed.length, text: trimmed });
+    // What `trim()` would keep of text[from, to), found without copying the untrimmed text.
+    let first = from;
+    while (first < to && isTrimmed(text.charCodeAt(first))) {
+      first++;
+    }
+    let last = to;
+    while (last > first && isTrimmed(text.charCodeAt(last - 1))) {
+      last--;
+    }
+    if (last > first) {
+      result.push({ start: block.start + first, end: block.start + last, text: text.slice(first, last) });
     }
     from = to;
   };
@@ -108,6 +114,14 @@ export function sentences(document: FicheDocument, block: Block): Sentence[] {
   }
   push(text.length);
   return result;
+}
+
+/** True for what `String.prototype.trim` removes (white space and line terminators: `\s`). */
+function isTrimmed(code: number): boolean {
+  if (code < 128) {
+    return code === 32 || (code >= 9 && code <= 13);
+  }
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** The first non-space character at or after `from` (without copying the rest of the block). */

@@ -125,8 +125,23 @@ export function isNamed(text: string, at: number, length: number): boolean {
 
 /** The word is the whole paragraph: a pseudo-heading in capitals ("**VOLET**"). */
 export function isAlone(text: string, acronym: string): boolean {
-  return text.replace(/[\s*_:.\-–—]+/gu, '') === acronym;
+  // text.replace(/[\s*_:.\-–—]+/gu, '') === acronym, read in place: most texts differ at once.
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (ALONE_MARKS.test(char)) {
+      continue;
+    }
+    if (char !== acronym[k]) {
+      return false;
+    }
+    k++;
+  }
+  return k === acronym.length;
 }
+
+/** What may surround a pseudo-heading in capitals: white space, emphasis, a colon, dots, dashes. */
+const ALONE_MARKS = /^[\s*_:.\-–—]$/;
 
 /** Inside the label of a Markdown link, which explains it ("[FAST](https://beta.gouv.fr/fast/)"). */
 export function inLinkLabel(text: string, offset: number): boolean {
