@@ -29,11 +29,26 @@ export function paragraphs(sections: readonly Section[]): Block[] {
   return found;
 }
 
+const blockTexts = new WeakMap<Block, string>();
+
+/**
+ * The prose of a block, sliced once per block: every rule reads the same string, so what is
+ * remembered by it (its hash, its lower case for the word lists) is computed once, not per rule.
+ */
+export function blockText(document: FicheDocument, block: Block): string {
+  let text = blockTexts.get(block);
+  if (text === undefined) {
+    text = document.prose.slice(block.start, block.end);
+    blockTexts.set(block, text);
+  }
+  return text;
+}
+
 /** Every match of `pattern` (must have the `g` flag) in the prose of the given blocks. */
 export function findInBlocks(document: FicheDocument, blocks: readonly Block[], pattern: RegExp): Match[] {
   const matches: Match[] = [];
   for (const block of blocks) {
-    const text = document.prose.slice(block.start, block.end);
+    const text = blockText(document, block);
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       if (m[0] === '') {
@@ -48,7 +63,7 @@ export function findInBlocks(document: FicheDocument, blocks: readonly Block[], 
 
 /** True when `pattern` (no `g` flag) matches the prose of one of the blocks. */
 export function someBlockMatches(document: FicheDocument, blocks: readonly Block[], pattern: RegExp): boolean {
-  return blocks.some((block) => pattern.test(document.prose.slice(block.start, block.end)));
+  return blocks.some((block) => pattern.test(blockText(document, block)));
 }
 
 /** Offsets of a section's heading text (a zero-width range at the start for the preamble). */

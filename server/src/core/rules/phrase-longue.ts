@@ -1,5 +1,5 @@
 import type { Report, Rule } from '../types';
-import { paragraphs } from '../text';
+import { blockText, paragraphs } from '../text';
 import { mayExceed, sentences, wordCount } from './phrases';
 
 /** Above this many words, a sentence is hard to read in one go (plain-language guidance). */
@@ -23,7 +23,7 @@ const rule: Rule = {
     for (const block of paragraphs(sections)) {
       // A sentence has no more places where a word can start than its block (it ends at a space
       // or a line break, so its first word starts one in the block too): most blocks stop here.
-      if (!mayExceed(document.prose.slice(block.start, block.end), MAX_WORDS)) {
+      if (!mayExceed(blockText(document, block), MAX_WORDS)) {
         continue;
       }
       for (const sentence of sentences(document, block)) {

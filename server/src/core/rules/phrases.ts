@@ -1,5 +1,5 @@
 import type { Block, FicheDocument } from '../types';
-import { LETTER_OR_DIGIT } from '../text';
+import { blockText, LETTER_OR_DIGIT } from '../text';
 
 /** A sentence of a prose block, with absolute offsets (trimmed of surrounding spaces). */
 export interface Sentence {
@@ -82,7 +82,7 @@ const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, code) =>
  * many fiches write one item per line without list markers.
  */
 export function sentences(document: FicheDocument, block: Block): Sentence[] {
-  const text = document.prose.slice(block.start, block.end);
+  const text = blockText(document, block);
   const result: Sentence[] = [];
   let from = 0;
   const push = (to: number): void => {

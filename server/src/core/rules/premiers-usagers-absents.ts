@@ -1,5 +1,5 @@
 import type { FicheDocument, Rule, Section } from '../types';
-import { paragraphs, reportOnHeading, someBlockMatches } from '../text';
+import { blockText, paragraphs, reportOnHeading, someBlockMatches } from '../text';
 import { FIRST_USERS_WORDS, NAMED_PERIMETER, words } from './lexique';
 
 const FIRST_USERS = words(FIRST_USERS_WORDS, 'iu');
@@ -11,7 +11,7 @@ const INVESTIGATION = /investigation/iu;
 function namesFirstUsers(document: FicheDocument, sections: readonly Section[]): boolean {
   const texts = sections.flatMap((section) => [
     document.prose.slice(section.headingStart, section.headingEnd),
-    ...section.blocks.map((block) => document.prose.slice(block.start, block.end)),
+    ...section.blocks.map((block) => blockText(document, block)),
   ]);
   return texts.some((text) => FIRST_USERS.test(text) || NAMED_PERIMETER.some((pattern) => pattern.test(text)));
 }

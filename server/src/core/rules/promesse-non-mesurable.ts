@@ -1,5 +1,5 @@
 import type { Block, FicheDocument, Rule } from '../types';
-import { paragraphs } from '../text';
+import { blockText, paragraphs } from '../text';
 import { AGENT_WORDS, USER_WORDS, hasFigure, words } from './lexique';
 import { TEMPLATE_PROMPTS } from './consigne-non-remplacee';
 import { sentences } from './phrases';
@@ -56,14 +56,14 @@ function promise(document: FicheDocument, blocks: readonly Block[], opening: str
     return opening;
   }
   const list = blocks.slice(1).filter((block, index) => block.inList && blocks.slice(1, index + 2).every((b) => b.inList));
-  return [opening, ...list.map((block) => document.prose.slice(block.start, block.end))].join(' ');
+  return [opening, ...list.map((block) => blockText(document, block))].join(' ');
 }
 
 /** A paragraph that is not the opening statement: a lone link, a bold pseudo-heading, a template prompt (`consigne-non-remplacee`). */
 function isAside(document: FicheDocument, block: Block): boolean {
   const raw = document.text.slice(block.start, block.end).trim();
   TEMPLATE_PROMPTS.lastIndex = 0;
-  return /^!?\[[^\]]*\]\([^)]*\)$/.test(raw) || /^([*_]{1,3})[^*_]+\1:?$/.test(raw) || TEMPLATE_PROMPTS.test(document.prose.slice(block.start, block.end));
+  return /^!?\[[^\]]*\]\([^)]*\)$/.test(raw) || /^([*_]{1,3})[^*_]+\1:?$/.test(raw) || TEMPLATE_PROMPTS.test(blockText(document, block));
 }
 
 function isConcrete(text: string): boolean {

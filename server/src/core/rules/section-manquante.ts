@@ -2,6 +2,7 @@ import type { FicheDocument, Report, Rule, Section, SectionKind } from '../types
 import { methodSection, sectionSkeleton } from '../template';
 import { parseFiche } from '../parse';
 import { classifyHeading } from '../sections';
+import { blockText } from '../text';
 
 /** The sections the method cannot do without, in the order of a fiche. */
 const REQUIRED: readonly SectionKind[] = ['probleme', 'solution', 'strategie'];
@@ -45,7 +46,7 @@ function kindsBelowSections(document: FicheDocument): SectionKind[] {
   const kinds: SectionKind[] = [];
   for (const block of document.sections.flatMap((section) => section.blocks)) {
     const bold = block.type === 'paragraph' ? BOLD_LINE.exec(document.text.slice(block.start, block.end).trim()) : null;
-    const title = block.type === 'heading' ? document.prose.slice(block.start, block.end) : bold?.[2];
+    const title = block.type === 'heading' ? blockText(document, block) : bold?.[2];
     if (title !== undefined) {
       kinds.push(classifyHeading(title));
     }

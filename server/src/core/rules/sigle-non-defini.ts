@@ -1,5 +1,5 @@
 import type { Report, Rule } from '../types';
-import { paragraphs } from '../text';
+import { blockText, paragraphs } from '../text';
 import { acronyms, inLinkLabel, isAlone, isDefined, isNamed, isShouted, looksLikeAcronym, nameWords } from './sigles';
 
 const rule: Rule = {
@@ -21,7 +21,7 @@ const rule: Rule = {
     const seen = new Set<string>();
     const reports: Report[] = [];
     for (const block of paragraphs(sections)) {
-      const text = document.prose.slice(block.start, block.end);
+      const text = blockText(document, block);
       for (const { index, run: acronym } of acronyms(text)) {
         if (
           seen.has(acronym) ||
