@@ -63,9 +63,29 @@ export function createParser(fastText = true): MarkdownIt {
   skipNoOpNormalize(md);
   if (fastText) {
     md.inline.ruler.at('text', proseText);
+    md.core.ruler.at('inline', inlineWhereNeeded);
   }
   return md;
 }
+
+/**
+ * markdown-it's core `inline` rule, for the inline tokens that can hold something that is not
+ * prose: the core reads only the spans of code, links, images, autolinks and HTML (see
+ * `NON_PROSE_RULES`), and each of them starts with one of these characters. Most paragraphs
+ * have none: their inline parse (text tokens nobody reads) is skipped.
+ */
+function inlineWhereNeeded(state: MarkdownIt.StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type === 'inline' && NON_PROSE_START.test(token.content)) {
+      state.md.inline.parse(token.content, state.md, state.env, token.children ?? (token.children = []));
+    }
+  }
+}
+
+/** Where a code span (`), a link or an image ([), an autolink or inline HTML (<) can start. */
+const NON_PROSE_START = /[`[<]/;
 
 /**
  * Characters where one of the inline rules left enabled can start (newline, escape, backticks,
