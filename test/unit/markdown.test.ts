@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { createParser } from '../../server/src/core/markdown';
+import { createParser, isUrlBreak } from '../../server/src/core/markdown';
 
 // The core's markdown-it replaces the `text` inline rule with one that stops at fewer characters
 // (only where an enabled rule can start), and skips the inline parse of tokens that cannot hold
@@ -43,5 +43,17 @@ describe('markdown-it rules of the core (text, inline)', () => {
       const text = fs.readFileSync(path.join(corpus, file), 'utf8');
       assert.equal(tokens(fast, text), tokens(own, text), file);
     }
+  });
+});
+
+describe('URL word boundaries', () => {
+  it('isUrlBreak() equals linkify-it’s [\\p{Z}\\p{Cc}] on every code unit', () => {
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (isUrlBreak(code) !== /[\p{Z}\p{Cc}]/u.test(String.fromCharCode(code))) {
+        wrong.push(code.toString(16));
+      }
+    }
+    assert.deepEqual(wrong, []);
   });
 });

@@ -2,13 +2,30 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mayExceed, sentences, wordCount } from '../../server/src/core/rules/phrases';
 import type { Block, FicheDocument } from '../../server/src/core/types';
+import { isLetterOrDigitCode, isSpaceCode } from '../../server/src/core/text';
 
 // mayExceed is a cheap pre-test that spares wordCount on most sentences (phrase-longue): it must
 // never say "no" when wordCount finds more words than the limit, on any text.
 const pieces = ['a', 'b', '-', "'", '’', 'é', 'Ž', 'ß', '1', '²', 'Ⅻ', ' ', '\u00a0', '’', "'", '-', '.', ',', '&amp;', '&#233;', ';', '𝐀', '𝟙', '\ud800', '\udc00', '🙂', '«', '000', '…', '–', '\u202f', 'œ', 'ǅ', '×', '\u2070', 'M. ', '? ', '! ', '.\n', '\nA'];
 const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((parts) => parts.join(''));
 
+/** The definition of a word that wordCount implements in one pass (and used to run). */
+const REFERENCE_WORD = /\d+(?:[\s\u00a0\u202f]\d{3})*(?:[.,]\d+)?|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const referenceCount = (text: string): number =>
+  (text.includes('&') ? text.replace(/&(?:#\d+|#x[\da-f]+|[a-z]+);/giu, '') : text).match(REFERENCE_WORD)?.length ?? 0;
+const numbers = fc
+  .array(fc.constantFrom('1', '23', '000', '120', ' ', '\u00a0', '\u202f', '\u2009', '.', ',', '5', 'a', 'km', '-', '’', "'", '²', '𝟙', 'é', '\n', '\t', '\ud835', '\udc00', '𝐀'), { maxLength: 30 })
+  .map((parts) => parts.join(''));
+
 describe('phrase-longue word counting', () => {
+  it('wordCount() equals the count of the reference expression', () => {
+    fc.assert(
+      fc.property(fc.oneof(texts, numbers), (text) => {
+        assert.equal(wordCount(text), referenceCount(text), JSON.stringify(text));
+      }),
+      { numRuns: 20000, seed: 20261204 },
+    );
+  });
   it('mayExceed(text, n) is true whenever wordCount(text) > n', () => {
     fc.assert(
       fc.property(texts, fc.integer({ min: 0, max: 12 }), (text, max) => {
@@ -38,5 +55,21 @@ describe('phrase-longue word counting', () => {
     assert.equal(mayExceed(sentence, 15), true);
     assert.equal(mayExceed('3km 3km 3km', 5), true); // "3", "km" ×3: six words
     assert.equal(wordCount('3km 3km 3km'), 6);
+  });
+});
+
+describe('character classes of the hot loops', () => {
+  it('isLetterOrDigitCode() and isSpaceCode() equal their expressions on every code point', () => {
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      const char = String.fromCodePoint(code);
+      if (isLetterOrDigitCode(code) !== /^[\p{L}\p{N}]$/u.test(char)) {
+        wrong.push(`L ${code.toString(16)}`);
+      }
+      if (code <= 0xffff && isSpaceCode(code) !== /^\s$/u.test(char)) {
+        wrong.push(`S ${code.toString(16)}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
   });
 });

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parseFiche } from '../../server/src/core';
+import { BOLD_LINE, boldLine } from '../../server/src/core/rules/section-manquante';
 import { SECTION_TEXT_LIMIT, classifyHeading, normalizeHeading, sectionText } from '../../server/src/core/sections';
 
 // Headings are real-world forms; every text below is made up for the tests.
@@ -174,5 +176,17 @@ describe('sections in parseFiche', () => {
     assert.ok(text.length <= SECTION_TEXT_LIMIT + blocks.length, String(text.length));
     assert.ok(text.startsWith('a'.repeat(400)));
     assert.ok(!text.includes('c'));
+  });
+});
+
+describe('bold lines as sections (section-manquante)', () => {
+  it('boldLine() equals the BOLD_LINE expression on any trimmed line', () => {
+    const parts = fc.array(fc.constantFrom('**', '__', '*', '_', 'Problème', 'a', ' ', ':', '\n', 'é'), { maxLength: 12 }).map((p) => p.join('').trim());
+    fc.assert(
+      fc.property(parts, (line) => {
+        assert.deepEqual(boldLine(line)?.[2], BOLD_LINE.exec(line)?.[2], JSON.stringify(line));
+      }),
+      { numRuns: 20000, seed: 20261204 },
+    );
   });
 });

@@ -4,6 +4,7 @@ import LinkifyIt from 'linkify-it';
 type Token = MarkdownIt.Token;
 type StateInline = MarkdownIt.StateInline;
 import type { LineIndex } from './lines';
+import { isSpaceCode } from './text';
 
 /** A block of prose found by the Markdown parser, with offsets in the original text. */
 export interface MarkdownBlock {
@@ -288,7 +289,7 @@ function mapCell(text: string, lines: LineIndex, content: string, row: number, c
  */
 function locate(text: string, start: number, end: number, part: string): { at: number; skip: number } | undefined {
   let trimmedEnd = end;
-  while (trimmedEnd > start && WHITESPACE.test(text[trimmedEnd - 1])) {
+  while (trimmedEnd > start && isSpaceCode(text.charCodeAt(trimmedEnd - 1))) {
     trimmedEnd--;
   }
   if (trimmedEnd - start >= part.length && text.startsWith(part, trimmedEnd - part.length)) {
@@ -306,8 +307,6 @@ function locate(text: string, start: number, end: number, part: string): { at: n
   return undefined;
 }
 
-/** What `String.prototype.trimEnd` removes (JavaScript's `\s`: white space and line terminators). */
-const WHITESPACE = /\s/;
 
 /** Marks an inline token's prose as prose, minus its code, HTML, images and link targets. */
 function paint(isProse: Uint8Array, token: Token, mapping: LineMapping[]): { start: number; end: number } | undefined {
@@ -352,8 +351,23 @@ function toSource(mapping: LineMapping[], offset: number): number {
  */
 const URL_HINT = /[:@]|\/(?=\/)|l(?=ocalhost)|w(?=ww\.)|\.(?=[0-9a-z\u0440])/gi;
 
-/** What ends a linkify-it match: white space and control characters (its `src_ZCc`). */
-const URL_BREAK = /[\p{Z}\p{Cc}]/u;
+/**
+ * What ends a linkify-it match: white space and control characters (its `src_ZCc`,
+ * `[\p{Z}\p{Cc}]`), for one UTF-16 code unit (a unit test compares them).
+ */
+export function isUrlBreak(code: number): boolean {
+  return (
+    code <= 0x20 ||
+    (code >= 0x7f && code <= 0xa0) ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
 
 /**
  * Bare URLs and e-mail addresses in prose blocks are not prose. linkify-it's big Unicode
@@ -377,11 +391,11 @@ function maskUrls(text: string, blocks: readonly MarkdownBlock[], isProse: Uint8
         continue; // this word was already searched
       }
       let wordStart = hints[i];
-      while (wordStart > block.start && !URL_BREAK.test(text[wordStart - 1])) {
+      while (wordStart > block.start && !isUrlBreak(text.charCodeAt(wordStart - 1))) {
         wordStart--;
       }
       wordEnd = hints[i];
-      while (wordEnd < block.end && !URL_BREAK.test(text[wordEnd])) {
+      while (wordEnd < block.end && !isUrlBreak(text.charCodeAt(wordEnd))) {
         wordEnd++;
       }
       maskUrlsIn(text.slice(wordStart, wordEnd), wordStart, isProse);

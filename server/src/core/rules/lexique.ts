@@ -1,7 +1,7 @@
 // Word lists shared by several rules of the method. Patterns are built with Unicode-aware word
 // boundaries: JavaScript's `\b` only knows ASCII letters, so it breaks on "é" or "à".
 
-import { LETTER_OR_DIGIT, charBefore } from '../text';
+import { isLetterOrDigitCode } from '../text';
 
 /** A regular expression matching one of `alternatives` as whole words (case-insensitive, Unicode). */
 export function words(alternatives: string, flags = 'giu'): RegExp {
@@ -168,10 +168,10 @@ function startsInsideWord(text: string, index: number): boolean {
     return false;
   }
   const before = text.charCodeAt(index - 1);
-  if (before < 128) {
-    return (before >= 48 && before <= 57) || ((before | 32) >= 97 && (before | 32) <= 122);
+  if ((before & 0xfc00) === 0xdc00 && index >= 2 && (text.charCodeAt(index - 2) & 0xfc00) === 0xd800) {
+    return isLetterOrDigitCode(text.codePointAt(index - 2) ?? before); // a surrogate pair: one character
   }
-  return LETTER_OR_DIGIT.test(charBefore(text, index));
+  return isLetterOrDigitCode(before);
 }
 
 /** People a public service is for: the users whose pain the Problème states, the Solution's target. */

@@ -1,5 +1,5 @@
 import type { Block, FicheDocument } from '../types';
-import { blockText, LETTER_OR_DIGIT } from '../text';
+import { blockText, isLetterOrDigitCode, isSpaceCode } from '../text';
 
 /** A sentence of a prose block, with absolute offsets (trimmed of surrounding spaces). */
 export interface Sentence {
@@ -13,19 +13,71 @@ const ABBREVIATIONS = new Set(
   'm mm mme mmes mlle mlles dr drs pr me st ste cf ex p pp art al env n no vol chap fig av bd réf ref coll éd ed tél tel approx vs resp dép hab'.split(' '),
 );
 
-/** A word: letters and digits, joined by an apostrophe or a hyphen; a number with thousands spaces is one word. */
-const WORD = /\d+(?:[\s\u00a0\u202f]\d{3})*(?:[.,]\d+)?|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-
-/** Number of words of a text. */
+/**
+ * Number of words of a text: what a global search for
+ * `\d+(?:[\s\u00a0\u202f]\d{3})*(?:[.,]\d+)?|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*` (flags `gu`)
+ * would find — a word is letters and digits joined by an apostrophe or a hyphen, and a number
+ * with thousands spaces or decimals is one word — counted in one pass without the expression
+ * (a property test compares both), after HTML entities are removed.
+ */
 export function wordCount(text: string): number {
   const words = text.includes('&') ? text.replace(/&(?:#\d+|#x[\da-f]+|[a-z]+);/giu, '') : text;
+  const length = words.length;
   let count = 0;
-  WORD.lastIndex = 0;
-  // `test` moves on like `exec` (WORD never matches an empty string) without building a match.
-  while (WORD.test(words)) {
-    count++;
+  let i = 0;
+  while (i < length) {
+    const code = words.charCodeAt(i);
+    if (isAsciiDigit(code)) {
+      // \d+(?:[\s\u00a0\u202f]\d{3})*(?:[.,]\d+)?
+      i = afterDigits(words, i);
+      while (i + 3 < length && isSpaceCode(words.charCodeAt(i)) && isAsciiDigit(words.charCodeAt(i + 1)) && isAsciiDigit(words.charCodeAt(i + 2)) && isAsciiDigit(words.charCodeAt(i + 3))) {
+        i += 4;
+      }
+      const next = words.charCodeAt(i);
+      if ((next === 46 || next === 44) && isAsciiDigit(words.charCodeAt(i + 1))) {
+        i = afterDigits(words, i + 1);
+      }
+      count++;
+    } else if (isLetterOrDigitCode(words.codePointAt(i) ?? code)) {
+      // [\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*
+      i = afterLettersOrDigits(words, i);
+      for (;;) {
+        const joiner = words.charCodeAt(i);
+        if ((joiner === 39 || joiner === 0x2019 || joiner === 45) && i + 1 < length && isLetterOrDigitCode(words.codePointAt(i + 1) ?? 0)) {
+          i = afterLettersOrDigits(words, i + 1);
+        } else {
+          break;
+        }
+      }
+      count++;
+    } else {
+      i += code >= 0xd800 && code <= 0xdbff && (words.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1; // one code point
+    }
   }
   return count;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function afterDigits(text: string, i: number): number {
+  while (i < text.length && isAsciiDigit(text.charCodeAt(i))) {
+    i++;
+  }
+  return i;
+}
+
+/** Past a run of letters and digits (whole code points) starting at `i`. */
+function afterLettersOrDigits(text: string, i: number): number {
+  while (i < text.length) {
+    const point = text.codePointAt(i) ?? 0;
+    if (!isLetterOrDigitCode(point)) {
+      break;
+    }
+    i += point > 0xffff ? 2 : 1;
+  }
+  return i;
 }
 
 /**
@@ -48,15 +100,11 @@ export function mayExceed(text: string, max: number): boolean {
     if (code < 128) {
       kind = ASCII_KINDS[code];
     } else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      // A character outside the BMP: read as one code point, as the `u` flag of WORD does.
-      kind = LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i) ?? code)) ? LETTER : OTHER;
+      // A character outside the BMP: read as one code point, as `wordCount` does.
+      kind = isLetterOrDigitCode(text.codePointAt(i) ?? code) ? LETTER : OTHER;
       i++;
-    } else if (code >= 0x2000 && code <= 0x206f) {
-      kind = OTHER; // General Punctuation (’ … – — and the narrow no-break space): no letter or digit
-    } else if (code >= 0xc0 && code <= 0x24f) {
-      kind = code === 0xd7 || code === 0xf7 ? OTHER : LETTER; // Latin-1 and Latin Extended letters, but × and ÷
     } else {
-      kind = LETTER_OR_DIGIT.test(text[i]) ? LETTER : OTHER;
+      kind = isLetterOrDigitCode(code) ? LETTER : OTHER;
     }
     if (kind !== OTHER && !joined && (previous === OTHER || (previous === DIGIT && kind === LETTER)) && ++starts > max) {
       return true;
@@ -88,11 +136,11 @@ export function sentences(document: FicheDocument, block: Block): Sentence[] {
   const push = (to: number): void => {
     // What `trim()` would keep of text[from, to), found without copying the untrimmed text.
     let first = from;
-    while (first < to && isTrimmed(text.charCodeAt(first))) {
+    while (first < to && isSpaceCode(text.charCodeAt(first))) {
       first++;
     }
     let last = to;
-    while (last > first && isTrimmed(text.charCodeAt(last - 1))) {
+    while (last > first && isSpaceCode(text.charCodeAt(last - 1))) {
       last--;
     }
     if (last > first) {
@@ -116,24 +164,19 @@ export function sentences(document: FicheDocument, block: Block): Sentence[] {
   return result;
 }
 
-/** True for what `String.prototype.trim` removes (white space and line terminators: `\s`). */
-function isTrimmed(code: number): boolean {
-  if (code < 128) {
-    return code === 32 || (code >= 9 && code <= 13);
-  }
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
-
 /** The first non-space character at or after `from` (without copying the rest of the block). */
 function nextVisible(text: string, from: number): string | undefined {
   for (let i = from; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 0xa0 && !/\s/.test(text[i])) {
+    if (!isSpaceCode(code)) {
       return text[i];
     }
   }
   return undefined;
 }
+
+/** What may follow a sentence's final punctuation before the space: more of it, quotes, brackets, emphasis. */
+const CLOSING = new Set(['.', '!', '?', '…', '»', '"', '”', '’', ')', ']', '*', '_']);
 
 /** Where the sentence ends when a break occurs at `i` (index past the break), else `i`. */
 function breakAfter(text: string, i: number): number {
@@ -142,18 +185,20 @@ function breakAfter(text: string, i: number): number {
     const next = nextVisible(text, i + 1);
     return next !== undefined && /[\p{Lu}\p{N}\-•*➡→–—\p{Extended_Pictographic}]/u.test(next) ? i + 1 : i;
   }
-  if (!/[.!?…]/.test(char)) {
+  if (char !== '.' && char !== '!' && char !== '?' && char !== '…') {
     return i;
   }
   let end = i + 1;
-  while (end < text.length && /[.!?…»"”’)\]*_]/.test(text[end])) {
+  let exclaims = char === '!' || char === '?';
+  while (end < text.length && CLOSING.has(text[end])) {
+    exclaims ||= text[end] === '!' || text[end] === '?';
     end++;
   }
-  if (end < text.length && !/\s/.test(text[end])) {
+  if (end < text.length && !isSpaceCode(text.charCodeAt(end))) {
     return i; // "3.5", "beta.gouv", "?!" handled above
   }
   const next = nextVisible(text, end);
-  if (/[!?]/.test(text.slice(i, end))) {
+  if (exclaims) {
     return char === '!' && next !== undefined && /\p{Ll}/u.test(next) ? i : end; // "Tous à bord ! propose…"
   }
   if (next === undefined) {

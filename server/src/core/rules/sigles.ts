@@ -1,6 +1,6 @@
 // Acronym helpers of `sigle-non-defini`: what is an acronym, and when the fiche spells it out.
 import type { FicheDocument } from '../types';
-import { LETTER_OR_DIGIT, charBefore, fold } from '../text';
+import { LETTER_OR_DIGIT, charBefore, fold, isLetterOrDigitCode } from '../text';
 
 /** Acronyms every reader of a fiche knows (France- and State-level, and common technical ones). */
 const COMMON = new Set(
@@ -209,7 +209,7 @@ function acronymIndex(document: FicheDocument): AcronymIndex {
         defined.add(run);
         spellingEnd = SPELLING_AFTER.lastIndex;
       }
-      if (end >= prose.length || !LETTER_OR_DIGIT.test(String.fromCodePoint(prose.codePointAt(end)!))) {
+      if (end >= prose.length || !isLetterOrDigitCode(prose.codePointAt(end)!)) {
         const list = occurrences.get(run) ?? [];
         list.push(index);
         occurrences.set(run, list);
