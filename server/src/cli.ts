@@ -1,19 +1,9 @@
 // Entry of the `fiche-lint` command (bundled into dist/cli.js, run by bin/fiche-lint.js).
+// First: V8's settings for a short batch run, before the rest of the bundle is loaded.
+import './cli/v8-flags';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { runCli } from './cli/main';
-
-// A lint run is short and runs a lot of code a few hundred times: TurboFan's inlining makes its
-// optimising compilations big (and each deoptimisation throws one away), more than the inlined
-// code wins back before the process exits. Without it, on the 347 corpus fiches: ~20 % less CPU
-// and ~10 % less wall time; on 2,082 files, ~11 % less CPU for the same wall time
-// (docs/performance.md). Compile-time only: read by each optimisation, safe to set now.
-try {
-  setFlagsFromString('--no-turbo-inlining');
-} catch {
-  // A runtime that refuses flags runs with its defaults.
-}
 
 /** The package's version, from the nearest package.json above this file (bundled or not). */
 function packageVersion(): string {
