@@ -178,7 +178,11 @@ function firstOfType(tokens: Token[], from: number, type: string): Token | undef
  * `maskedBefore`) and returns the prose blocks and the prose mask.
  */
 export function scanMarkdown(text: string, lines: LineIndex, maskedBefore: number): MarkdownScan {
-  const source = maskedBefore > 0 ? blankRange(text, 0, maskedBefore) + text.slice(maskedBefore) : text;
+  // The front matter ends at a line start: the body is parsed alone (a slice, not a copy) and its
+  // line numbers shifted, which gives the same tokens as blank lines in its place would.
+  const start = maskedBefore > 0 ? lines.positionAt(maskedBefore) : { line: 0, character: 0 };
+  const firstLine = start.character === 0 ? start.line : 0;
+  const source = maskedBefore === 0 ? text : start.character === 0 ? text.slice(maskedBefore) : blankRange(text, 0, maskedBefore) + text.slice(maskedBefore);
   const tokens = getParser().parse(source, {});
   const isProse = new Uint8Array(text.length);
   const blocks: MarkdownBlock[] = [];
@@ -200,18 +204,18 @@ export function scanMarkdown(text: string, lines: LineIndex, maskedBefore: numbe
       case 'fence':
       case 'code_block':
         if (token.map) {
-          codeLines.push([token.map[0], token.map[1]]);
+          codeLines.push([token.map[0] + firstLine, token.map[1] + firstLine]);
         }
         break;
       case 'tr_open':
-        rowLine = token.map ? token.map[0] : -1;
+        rowLine = token.map ? token.map[0] + firstLine : -1;
         cellCursor = 0;
         break;
       case 'inline': {
         const parent = tokens[i - 1];
         const mapping =
           token.map !== null
-            ? mapLines(text, lines, token.content, token.map[0])
+            ? mapLines(text, lines, token.content, token.map[0] + firstLine)
             : mapCell(text, lines, token.content, rowLine, cellCursor);
         if (!mapping) {
           break;
@@ -227,7 +231,7 @@ export function scanMarkdown(text: string, lines: LineIndex, maskedBefore: numbe
             type: heading ? 'heading' : 'paragraph',
             start: block.start,
             end: block.end,
-            line: token.map ? token.map[0] : rowLine,
+            line: token.map ? token.map[0] + firstLine : rowLine,
             level: heading ? Number(parent.tag.slice(1)) : undefined,
             inList: heading ? undefined : listDepth > 0,
             content: token.content,
