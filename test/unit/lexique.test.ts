@@ -8,7 +8,7 @@ import { USER_WORDS, wordStarts, words } from '../../server/src/core/rules/lexiq
 // the same groups, through every way the rules use it.
 const ALTERNATIVES = String.raw`ab|b|é\p{L}*|a b|1|(É)(b)?\S|Ab\u00e9`;
 const plain = (flags: string): RegExp => new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${ALTERNATIVES})(?![\p{L}\p{N}])`, flags);
-const pieces = ['a', 'b', 'A', 'B', 'é', 'É', '1', ' ', '-', '’', '𝐀', 'ǅ', '\n', 'İ', 'ß', 'ẞ'];
+const pieces = ['a', 'b', 'A', 'B', 'é', 'É', '1', ' ', '-', '’', '𝐀', 'ǅ', '\n', 'İ', 'ß', 'ẞ', 'α', '²', 'Ж', '×', '\ud835'];
 const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(''));
 const all = (pattern: RegExp, text: string): [number, string, (string | undefined)[]][] => {
   const found: [number, string, (string | undefined)[]][] = [];
