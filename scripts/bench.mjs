@@ -172,6 +172,30 @@ if (corpusFiles.length > 0) {
     row('  dont parseFiche (Markdown, masque de prose, sections)', kb(text), measure(() => core.parseFiche(text), 1, runs));
     row('  plancher : markdown-it seul, même texte', kb(text), measure(() => markdownIt.parse(text, {}), 1, runs));
   }
+  // The same 1 MB document analysed once in a fresh process: the code and expressions still cold,
+  // the caches empty (what the first analysis of a long document costs, before the JIT warms up).
+  const firstScript = path.join(work, 'first-analysis.cjs');
+  fs.writeFileSync(
+    firstScript,
+    `const fs = require('fs');
+const core = require(${JSON.stringify(path.join(root, '.tmp', 'bench-core.cjs'))});
+const files = ${JSON.stringify(corpusFiles)};
+const parts = [];
+for (let i = 0, size = 0; size < ${1024 * 1024}; i++) { const t = fs.readFileSync(files[i % files.length], 'utf8'); parts.push(t); size += Buffer.byteLength(t) + 1; }
+const text = parts.join('\\n');
+const before = process.cpuUsage(); const start = performance.now();
+core.analyze(text);
+const used = process.cpuUsage(before);
+process.stdout.write(JSON.stringify({ cpu: (used.user + used.system) / 1000, wall: performance.now() - start, size: text.length }));\n`,
+  );
+  const firsts = [];
+  for (let run = 0; run < (quick ? 3 : 5); run++) {
+    firsts.push(JSON.parse(spawnSync(process.execPath, [firstScript], { encoding: 'utf8', maxBuffer: 1 << 20 }).stdout));
+  }
+  if (firsts[0].size !== documents[1].length) {
+    throw new Error('first-analysis.cjs : document différent du document de 1 Mo');
+  }
+  row('  1 Mo, première analyse dans un processus neuf (code froid)', kb(documents[1]), { cpu: median(firsts.map((f) => f.cpu)), wall: median(firsts.map((f) => f.wall)) });
 }
 
 let cliSummary;
@@ -193,7 +217,7 @@ for (const f of fs.readdirSync('.').filter((f) => f.endsWith('.md')).sort()) md.
     { name: 'floor', args: [floorScript], cwd: corpus },
     { name: 'startup', args: [cliFile, '--version'], cwd: root },
   ].filter((command) => command.name !== 'markdownlint-cli2' || fs.existsSync(markdownlint));
-  const results = Object.fromEntries(interleave(commands, quick ? 3 : 7).map((result, i) => [commands[i].name, result]));
+  const results = Object.fromEntries(interleave(commands, quick ? 3 : 11).map((result, i) => [commands[i].name, result]));
   const cli = results['fiche-lint'];
   if (cli.status === 2) {
     console.error(`La CLI a échoué sur le corpus :\n${cli.stderr}`);
@@ -201,7 +225,14 @@ for (const f of fs.readdirSync('.').filter((f) => f.endsWith('.md')).sort()) md.
   const floor = results.floor;
   const lint = results['markdownlint-cli2'];
   const ratio = (a, b) => `${(a.cpu / b.cpu).toFixed(2)} ×`;
-  row(`CLI fiche-lint, corpus (${corpusFiles.length} fiches, processus)`, corpusKb, cli, undefined, `${ratio(cli, floor)} le plancher${lint ? `, ${ratio(cli, lint)} markdownlint-cli2` : ''}`);
+  const wallRatio = (a, b) => `${(a.wall / b.wall).toFixed(2)} ×`;
+  row(
+    `CLI fiche-lint, corpus (${corpusFiles.length} fiches, processus)`,
+    corpusKb,
+    cli,
+    undefined,
+    `${ratio(cli, floor)} le plancher (mur : ${wallRatio(cli, floor)})${lint ? `, ${ratio(cli, lint)} markdownlint-cli2 (mur : ${wallRatio(cli, lint)})` : ''}`,
+  );
   const off = results['rules-off'];
   row('  CLI sans aucune règle (lecture, Markdown, sections, JSON)', corpusKb, off, undefined, `${ratio(off, floor)} le plancher`);
   if (lint) {
