@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mayExceed, sentences, wordCount } from '../../server/src/core/rules/phrases';
+import { countInRange, mayExceed, sentences, wordCount, wordStartOffsets } from '../../server/src/core/rules/phrases';
 import type { Block, FicheDocument } from '../../server/src/core/types';
 import { isLetterOrDigitCode, isSpaceCode } from '../../server/src/core/text';
 
@@ -43,6 +43,19 @@ describe('phrase-longue word counting', () => {
         const block: Block = { type: 'paragraph', start: 0, end: text.length };
         if (sentences(document, block).some((sentence) => mayExceed(sentence.text, max))) {
           assert.equal(mayExceed(text, max), true, JSON.stringify(text));
+        }
+      }),
+      { numRuns: 20000, seed: 20261204 },
+    );
+  });
+  it('the word starts of a block counted in a sentence are what mayExceed counts on the sentence', () => {
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 0, max: 12 }), (text, max) => {
+        const document = { prose: text } as FicheDocument;
+        const starts = wordStartOffsets(text);
+        assert.equal(starts.length > max, mayExceed(text, max));
+        for (const sentence of sentences(document, { type: 'paragraph', start: 0, end: text.length })) {
+          assert.equal(countInRange(starts, sentence.start, sentence.end) > max, mayExceed(sentence.text, max), JSON.stringify([text, sentence.text]));
         }
       }),
       { numRuns: 20000, seed: 20261204 },

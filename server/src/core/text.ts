@@ -29,26 +29,40 @@ export function paragraphs(sections: readonly Section[]): Block[] {
   return found;
 }
 
-const blockTexts = new WeakMap<Block, string>();
+const textOfBlock = new WeakMap<Block, string>();
 
 /**
  * The prose of a block, sliced once per block: every rule reads the same string, so what is
  * remembered by it (its hash, its lower case for the word lists) is computed once, not per rule.
  */
 export function blockText(document: FicheDocument, block: Block): string {
-  let text = blockTexts.get(block);
+  let text = textOfBlock.get(block);
   if (text === undefined) {
     text = document.prose.slice(block.start, block.end);
-    blockTexts.set(block, text);
+    textOfBlock.set(block, text);
   }
   return text;
+}
+
+const blockListTexts = new WeakMap<readonly Block[], string[]>();
+
+/** `blockText` of each block of a list, remembered for the list (rules share `paragraphs` arrays). */
+export function blockTexts(document: FicheDocument, blocks: readonly Block[]): string[] {
+  let texts = blockListTexts.get(blocks);
+  if (texts === undefined) {
+    texts = blocks.map((block) => blockText(document, block));
+    blockListTexts.set(blocks, texts);
+  }
+  return texts;
 }
 
 /** Every match of `pattern` (must have the `g` flag) in the prose of the given blocks. */
 export function findInBlocks(document: FicheDocument, blocks: readonly Block[], pattern: RegExp): Match[] {
   const matches: Match[] = [];
-  for (const block of blocks) {
-    const text = blockText(document, block);
+  const texts = blockTexts(document, blocks);
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    const text = texts[i];
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       if (m[0] === '') {
@@ -63,7 +77,7 @@ export function findInBlocks(document: FicheDocument, blocks: readonly Block[], 
 
 /** True when `pattern` (no `g` flag) matches the prose of one of the blocks. */
 export function someBlockMatches(document: FicheDocument, blocks: readonly Block[], pattern: RegExp): boolean {
-  return blocks.some((block) => pattern.test(blockText(document, block)));
+  return blockTexts(document, blocks).some((text) => pattern.test(text));
 }
 
 /** Offsets of a section's heading text (a zero-width range at the start for the preamble). */

@@ -1,6 +1,6 @@
 import type { Report, Rule } from '../types';
-import { blockText, paragraphs } from '../text';
-import { mayExceed, sentences, wordCount } from './phrases';
+import { blockTexts, paragraphs } from '../text';
+import { countInRange, sentences, wordCount, wordStartOffsets } from './phrases';
 
 /** Above this many words, a sentence is hard to read in one go (plain-language guidance). */
 const MAX_WORDS = 35;
@@ -20,14 +20,18 @@ const rule: Rule = {
   ].join('\n'),
   check({ document, sections }) {
     const reports: Report[] = [];
-    for (const block of paragraphs(sections)) {
-      // A sentence has no more places where a word can start than its block (it ends at a space
-      // or a line break, so its first word starts one in the block too): most blocks stop here.
-      if (!mayExceed(blockText(document, block), MAX_WORDS)) {
+    const blocks = paragraphs(sections);
+    const texts = blockTexts(document, blocks);
+    for (let b = 0; b < blocks.length; b++) {
+      // A sentence has no more places where a word can start than its block (see
+      // wordStartOffsets): most blocks stop here, the others are scanned once.
+      const starts = wordStartOffsets(texts[b]);
+      if (starts.length <= MAX_WORDS) {
         continue;
       }
+      const block = blocks[b];
       for (const sentence of sentences(document, block)) {
-        if (!mayExceed(sentence.text, MAX_WORDS)) {
+        if (countInRange(starts, sentence.start - block.start, sentence.end - block.start) <= MAX_WORDS) {
           continue;
         }
         const count = wordCount(sentence.text);

@@ -88,13 +88,47 @@ function afterLettersOrDigits(text: string, i: number): number {
  * with fewer cannot exceed; one pass over the characters spares the full count of most sentences.
  */
 export function mayExceed(text: string, max: number): boolean {
-  if (text.length <= max) {
-    return false;
+  return text.length > max && scanStarts(text, max, undefined);
+}
+
+/**
+ * The offsets in `text` of the places where a word can start (those `mayExceed` counts). The
+ * places inside one sentence of a block are exactly those `mayExceed` counts on the sentence's
+ * text (a sentence starts after a space or at the block's start, where a count starts afresh):
+ * phrase-longue scans each block once and counts a sentence's places by two binary searches.
+ */
+export function wordStartOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  scanStarts(text, Infinity, offsets);
+  return offsets;
+}
+
+/** How many sorted `offsets` lie in [start, end). */
+export function countInRange(offsets: readonly number[], start: number, end: number): number {
+  return firstAtOrAfter(offsets, end) - firstAtOrAfter(offsets, start);
+}
+
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
   }
+  return low;
+}
+
+/** Counts word starts; stops at more than `max` unless `offsets` collects them all. */
+function scanStarts(text: string, max: number, offsets: number[] | undefined): boolean {
   let starts = 0;
   let previous = OTHER;
   let joined = false; // an apostrophe or a hyphen right after a letter: the next letter continues the word
   for (let i = 0; i < text.length; i++) {
+    const at = i;
     const code = text.charCodeAt(i);
     let kind: number;
     if (code < 128) {
@@ -106,13 +140,18 @@ export function mayExceed(text: string, max: number): boolean {
     } else {
       kind = isLetterOrDigitCode(code) ? LETTER : OTHER;
     }
-    if (kind !== OTHER && !joined && (previous === OTHER || (previous === DIGIT && kind === LETTER)) && ++starts > max) {
-      return true;
+    if (kind !== OTHER && !joined && (previous === OTHER || (previous === DIGIT && kind === LETTER))) {
+      starts++;
+      if (offsets !== undefined) {
+        offsets.push(at);
+      } else if (starts > max) {
+        return true;
+      }
     }
     joined = previous === LETTER && (code === 39 || code === 45 || code === 0x2019);
     previous = kind;
   }
-  return false;
+  return starts > max;
 }
 
 const OTHER = 0;

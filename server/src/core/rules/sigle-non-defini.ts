@@ -1,5 +1,5 @@
 import type { Report, Rule } from '../types';
-import { blockText, paragraphs } from '../text';
+import { blockTexts, paragraphs } from '../text';
 import { acronyms, inLinkLabel, isAlone, isDefined, isNamed, isShouted, looksLikeAcronym, nameWords } from './sigles';
 
 const rule: Rule = {
@@ -20,8 +20,11 @@ const rule: Rule = {
     const known = nameWords(document);
     const seen = new Set<string>();
     const reports: Report[] = [];
-    for (const block of paragraphs(sections)) {
-      const text = blockText(document, block);
+    const blocks = paragraphs(sections);
+    const texts = blockTexts(document, blocks);
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b];
+      const text = texts[b];
       for (const { index, run: acronym } of acronyms(text)) {
         if (
           seen.has(acronym) ||
