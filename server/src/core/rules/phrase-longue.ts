@@ -22,10 +22,11 @@ const rule: Rule = {
     const reports: Report[] = [];
     const blocks = paragraphs(sections);
     const texts = blockTexts(document, blocks);
+    const starts: number[] = [];
     for (let b = 0; b < blocks.length; b++) {
       // A sentence has no more places where a word can start than its block (see
       // wordStartOffsets): most blocks stop here, the others are scanned once.
-      const starts = wordStartOffsets(texts[b]);
+      wordStartOffsets(texts[b], starts);
       if (starts.length <= MAX_WORDS) {
         continue;
       }

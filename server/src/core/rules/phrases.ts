@@ -97,10 +97,10 @@ export function mayExceed(text: string, max: number): boolean {
  * text (a sentence starts after a space or at the block's start, where a count starts afresh):
  * phrase-longue scans each block once and counts a sentence's places by two binary searches.
  */
-export function wordStartOffsets(text: string): number[] {
-  const offsets: number[] = [];
-  scanStarts(text, Infinity, offsets);
-  return offsets;
+export function wordStartOffsets(text: string, into: number[] = []): number[] {
+  into.length = 0; // `into` is reused from block to block: no new array each time
+  scanStarts(text, Infinity, into);
+  return into;
 }
 
 /** How many sorted `offsets` lie in [start, end). */
