@@ -4,7 +4,7 @@ import LinkifyIt from 'linkify-it';
 type Token = MarkdownIt.Token;
 type StateInline = MarkdownIt.StateInline;
 import type { LineIndex } from './lines';
-import { isSpaceCode } from './text';
+import { firstAtOrAfter, isSpaceCode } from './text';
 
 /** A block of prose found by the Markdown parser, with offsets in the original text. */
 export interface MarkdownBlock {
@@ -360,17 +360,8 @@ const URL_HINT = /[:@]|\/(?=\/)|l(?=ocalhost)|w(?=ww\.)|\.(?=[0-9a-z\u0440])/gi;
  * `[\p{Z}\p{Cc}]`), for one UTF-16 code unit (a unit test compares them).
  */
 export function isUrlBreak(code: number): boolean {
-  return (
-    code <= 0x20 ||
-    (code >= 0x7f && code <= 0xa0) ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000
-  );
+  // \p{Cc} is U+0000–U+001F and U+007F–U+009F; \p{Z} is \s but for the tab, the line breaks and U+FEFF.
+  return code <= 0x20 || (code >= 0x7f && code <= 0x9f) || (code !== 0xfeff && isSpaceCode(code));
 }
 
 /**
@@ -434,20 +425,6 @@ function urlSpans(word: string): readonly [number, number][] {
   return spans;
 }
 
-/** Index of the first sorted value ≥ `start`. */
-function firstAtOrAfter(sorted: readonly number[], start: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < start) {
-      low = mid + 1;
-    } else {
-      high = mid;
-    }
-  }
-  return low;
-}
 
 /**
  * The prose mask as a string: prose runs copied as slices, other runs blanked (line breaks

@@ -106,6 +106,21 @@ export function isLetterOrDigitCode(code: number): boolean {
   return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
 }
 
+/** Index of the first value ≥ `value` in a sorted array (its length when there is none). */
+export function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low;
+}
+
 /** `\s` for one UTF-16 code unit: white space and line terminators, what `trim()` removes. */
 export function isSpaceCode(code: number): boolean {
   if (code < 0x80) {

@@ -1,5 +1,5 @@
 import type { Block, FicheDocument } from '../types';
-import { blockText, isLetterOrDigitCode, isSpaceCode } from '../text';
+import { blockText, firstAtOrAfter, isLetterOrDigitCode, isSpaceCode } from '../text';
 
 /** A sentence of a prose block, with absolute offsets (trimmed of surrounding spaces). */
 export interface Sentence {
@@ -108,19 +108,6 @@ export function countInRange(offsets: readonly number[], start: number, end: num
   return firstAtOrAfter(offsets, end) - firstAtOrAfter(offsets, start);
 }
 
-function firstAtOrAfter(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < value) {
-      low = mid + 1;
-    } else {
-      high = mid;
-    }
-  }
-  return low;
-}
 
 /** Counts word starts; stops at more than `max` unless `offsets` collects them all. */
 function scanStarts(text: string, max: number, offsets: number[] | undefined): boolean {
