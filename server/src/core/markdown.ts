@@ -53,8 +53,11 @@ function getParser(): MarkdownIt {
   return parser;
 }
 
-/** Builds it (`fastText`: with the shorter text rule below; a test compares both). */
-export function createParser(fastText = true): MarkdownIt {
+/**
+ * Builds it. `fast`: with the shorter text rule and the inline parse only where it matters (both
+ * below); without, markdown-it's own rules, which a test compares them with.
+ */
+export function createParser(fast = true): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
   // Emphasis and strikethrough do not change what is prose: skip them (they cost time).
   md.disable(['emphasis', 'strikethrough', 'replacements', 'smartquotes', 'text_join', 'linkify']);
@@ -62,7 +65,7 @@ export function createParser(fastText = true): MarkdownIt {
     recordPosition(md, name, tokenType);
   }
   skipNoOpNormalize(md);
-  if (fastText) {
+  if (fast) {
     md.inline.ruler.at('text', proseText);
     md.core.ruler.at('inline', inlineWhereNeeded);
   }

@@ -71,22 +71,19 @@ class WholeWords extends RegExp {
     const lowerBody = flags.includes('i') && flags.includes('u') ? lowerCaseLiterals(alternatives) : undefined;
     const fastEnd = wholeWord ? LATIN_WORD_END : '';
     let finder: RegExp | undefined;
+    let exactSource = this.body;
     if (lowerBody !== undefined) {
       try {
         // `d`: the spans of capture groups, to give them back in the original text.
         finder = new RegExp(`(?:${lowerBody})${fastEnd}`, `${this.finderFlags.replace('i', '')}d`);
-        this.exactSource = `(?:${lowerBody})${end}`;
+        exactSource = `(?:${lowerBody})${end}`;
       } catch {
         finder = undefined;
       }
     }
     this.lowered = finder !== undefined;
-    if (finder === undefined) {
-      finder = new RegExp(`(?:${alternatives})${fastEnd}`, this.finderFlags);
-      this.exactSource = this.body;
-    }
-    this.finder = finder;
-    this.exactSource ??= this.body;
+    this.finder = finder ?? new RegExp(`(?:${alternatives})${fastEnd}`, this.finderFlags);
+    this.exactSource = exactSource;
   }
 
   override get source(): string {
