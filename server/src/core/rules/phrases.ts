@@ -108,7 +108,6 @@ export function countInRange(offsets: readonly number[], start: number, end: num
   return firstAtOrAfter(offsets, end) - firstAtOrAfter(offsets, start);
 }
 
-
 /** Counts word starts; stops at more than `max` unless `offsets` collects them all. */
 function scanStarts(text: string, max: number, offsets: number[] | undefined): boolean {
   let starts = 0;
