@@ -8,13 +8,11 @@
 //   both) on the corpus in child processes, A, B and the bare markdown-it parse in turn, round
 //   after round.
 // Usage: node scripts/bench-ab.mjs <other checkout> [--rounds=N] [--no-cli]
-import * as esbuild from 'esbuild';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { root } from './lib/bundle.mjs';
+import { loadCore, root } from './lib/bundle.mjs';
+import { bigDocument, cpuMs, median, nodeRunner, writeFloorScript } from './lib/measure.mjs';
 
 const args = process.argv.slice(2);
 const other = args.find((arg) => !arg.startsWith('--'));
@@ -29,33 +27,13 @@ if (!fs.existsSync(corpus)) {
   console.error(`Corpus absent (${corpus}) : FICHE_CORPUS=/chemin/vers/les/fiches.`);
   process.exit(2);
 }
-const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.md')).sort();
-const texts = files.map((f) => fs.readFileSync(path.join(corpus, f), 'utf8'));
-const parts = [];
-for (let i = 0, size = 0; size < 1024 * 1024; i++) {
-  parts.push(texts[i % texts.length]);
-  size += Buffer.byteLength(texts[i % texts.length]) + 1;
-}
-const big = parts.join('\n');
-
-const require = createRequire(import.meta.url);
-function core(checkout, name) {
-  const outfile = path.join(os.tmpdir(), `fiche-ab-${process.pid}-${name}.cjs`);
-  esbuild.buildSync({ entryPoints: [path.join(checkout, 'server/src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, outfile, logLevel: 'error' });
-  const loaded = require(outfile);
-  fs.rmSync(outfile, { force: true });
-  return loaded;
-}
-
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
+const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(corpus, f));
+const texts = files.map((file) => fs.readFileSync(file, 'utf8'));
+const big = bigDocument(files, 1024 * 1024);
 const pct = (a, b) => `${b < a ? '−' : '+'}${Math.abs((100 * (b - a)) / a).toFixed(0)} %`;
 
-const A = core(before, 'a');
-const B = core(root, 'b');
+const A = loadCore(before, 'a', { minify: true });
+const B = loadCore(root, 'b', { minify: true });
 console.log(`A : ${before}\nB : ${root} (cette copie)\nMachine : ${os.cpus()[0]?.model ?? '?'} × ${os.cpus().length}, Node ${process.version}, charge ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}\n`);
 for (const [label, run] of [
   ['1 Mo (fiches concaténées)', (c) => c.analyze(big)],
@@ -83,18 +61,12 @@ for (const [label, run] of [
 }
 
 if (!args.includes('--no-cli')) {
-  const reporter = path.join(os.tmpdir(), `fiche-ab-${process.pid}-cpu.cjs`);
-  const cpuFile = path.join(os.tmpdir(), `fiche-ab-${process.pid}-cpu.txt`);
-  fs.writeFileSync(reporter, `process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(process.env.AB_CPU_FILE, String((u.user + u.system) / 1000)); });\n`);
-  const floor = path.join(os.tmpdir(), `fiche-ab-${process.pid}-floor.cjs`);
-  fs.writeFileSync(
-    floor,
-    `const fs = require('fs');\nconst md = new (require(${JSON.stringify(require.resolve('markdown-it'))}))();\nfor (const f of fs.readdirSync('.').filter((f) => f.endsWith('.md')).sort()) md.parse(fs.readFileSync(f, 'utf8'), {});\n`,
-  );
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'fiche-ab-'));
+  const { run } = nodeRunner(work);
   const commands = [
     ['A', [path.join(before, 'dist', 'cli.js'), '--format', 'json', '*.md']],
     ['B', [path.join(root, 'dist', 'cli.js'), '--format', 'json', '*.md']],
-    ['plancher', [floor]],
+    ['plancher', [writeFloorScript(path.join(work, 'parse-only.cjs'))]],
   ];
   for (const [, [script]] of commands) {
     if (!fs.existsSync(script)) {
@@ -106,18 +78,14 @@ if (!args.includes('--no-cli')) {
   const cliRounds = Math.max(5, Math.round(rounds * 0.7));
   for (let round = 0; round < cliRounds; round++) {
     for (const [name, command] of commands) {
-      fs.rmSync(cpuFile, { force: true });
-      const start = performance.now();
-      spawnSync(process.execPath, ['--require', reporter, ...command], { cwd: corpus, env: { ...process.env, AB_CPU_FILE: cpuFile, NO_COLOR: '1' }, maxBuffer: 1 << 28 });
-      samples[name].wall.push(performance.now() - start);
-      samples[name].cpu.push(Number(fs.readFileSync(cpuFile, 'utf8')));
+      const result = run(command, corpus);
+      samples[name].wall.push(result.wall);
+      samples[name].cpu.push(result.cpu);
     }
   }
+  fs.rmSync(work, { recursive: true, force: true });
   const m = Object.fromEntries(Object.entries(samples).map(([name, s]) => [name, { cpu: median(s.cpu), wall: median(s.wall) }]));
   console.log(`CLI, corpus (${cliRounds} tours en alternance, médianes) :`);
   console.log(`  CPU  A ${m.A.cpu.toFixed(0)} ms, B ${m.B.cpu.toFixed(0)} ms (${pct(m.A.cpu, m.B.cpu)}) ; plancher ${m.plancher.cpu.toFixed(0)} ms : A ${(m.A.cpu / m.plancher.cpu).toFixed(2)} ×, B ${(m.B.cpu / m.plancher.cpu).toFixed(2)} ×`);
   console.log(`  mur  A ${m.A.wall.toFixed(0)} ms, B ${m.B.wall.toFixed(0)} ms (${pct(m.A.wall, m.B.wall)}) ; plancher ${m.plancher.wall.toFixed(0)} ms : A ${(m.A.wall / m.plancher.wall).toFixed(2)} ×, B ${(m.B.wall / m.plancher.wall).toFixed(2)} ×`);
-  for (const file of [reporter, cpuFile, floor]) {
-    fs.rmSync(file, { force: true });
-  }
 }

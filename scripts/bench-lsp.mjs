@@ -32,6 +32,7 @@ import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import rpc from 'vscode-jsonrpc/node';
 import { load as loadBundle } from './lib/bundle.mjs';
+import { bigDocument as concatenated, median } from './lib/measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = process.env.FICHE_SERVER_BIN ?? path.join(root, 'bin', 'fiche-language-server.js');
@@ -65,11 +66,6 @@ const corpusFiles = fs.existsSync(corpus)
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -131,16 +127,7 @@ function generatedFiche(n, size) {
 }
 
 /** Real fiches concatenated (cycling through the corpus) up to `bytes`, as scripts/bench.mjs does. */
-function bigDocument(bytes) {
-  const parts = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const text = corpusFiles.length > 0 ? fs.readFileSync(corpusFiles[i % corpusFiles.length], 'utf8') : generatedFiche(i, 3000);
-    parts.push(text);
-    size += Buffer.byteLength(text) + 1;
-  }
-  return parts.join('\n');
-}
+const bigDocument = (bytes) => concatenated(corpusFiles, bytes, (i) => generatedFiche(i, 3000));
 
 /** 50 different fiches (real ones when the corpus is there). */
 function manyFiches(count) {

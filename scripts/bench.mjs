@@ -10,6 +10,7 @@
 // Options: `--strict` exits 1 when a budget is exceeded; `--quick` does fewer runs; `--rules`
 // adds the cost of each rule on the 100 KB document. The corpus is read in place, never copied.
 import { load as loadBundle } from './lib/bundle.mjs';
+import { bigDocument as concatenated, cpuMs, median, nodeRunner, writeFloorScript } from './lib/measure.mjs';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,16 +48,6 @@ if (corpusFiles.length === 0) {
   console.log(`Corpus absent (${corpus}) : documents de 100 Ko et 1 Mo, et mesure de la CLI, ignorés.`);
   console.log('(FICHE_CORPUS=/chemin/vers/les/fiches pour en indiquer un autre.)\n');
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 
 /** Medians of CPU and wall time (ms) of `runs` calls of `fn`, after `warmup` calls. */
 function measure(fn, warmup, runs) {
@@ -106,39 +97,10 @@ function smallFiche() {
 }
 
 /** Real fiches concatenated (cycling through the corpus) up to `bytes`. */
-function bigDocument(bytes) {
-  const parts = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const text = fs.readFileSync(corpusFiles[i % corpusFiles.length], 'utf8');
-    parts.push(text);
-    size += Buffer.byteLength(text) + 1;
-  }
-  return parts.join('\n');
-}
+const bigDocument = (bytes) => concatenated(corpusFiles, bytes);
 
-// Child processes report their own CPU time (user + system, all threads) through this preload.
-const cpuReporter = path.join(work, 'cpu-report.cjs');
-fs.writeFileSync(
-  cpuReporter,
-  `process.on('exit', () => { const u = process.cpuUsage(); require('fs').writeFileSync(process.env.BENCH_CPU_FILE, String((u.user + u.system) / 1000)); });\n`,
-);
-const cpuFile = path.join(work, 'cpu.txt');
-
-/** Runs `node args…` once: wall time, CPU time of the child, exit status. */
-function runProcess(args, cwd) {
-  fs.rmSync(cpuFile, { force: true });
-  const start = performance.now();
-  const result = spawnSync(process.execPath, ['--require', cpuReporter, ...args], {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-    env: { ...process.env, BENCH_CPU_FILE: cpuFile, NO_COLOR: '1' },
-  });
-  const wall = performance.now() - start;
-  const cpu = fs.existsSync(cpuFile) ? Number(fs.readFileSync(cpuFile, 'utf8')) : NaN;
-  return { wall, cpu, status: result.status, stderr: result.stderr };
-}
+// Child processes report their own CPU time (user + system, all threads).
+const runProcess = nodeRunner(work).run;
 
 /** Runs each command once per round, round after round, so that load changes hit them alike. */
 function interleave(commands, rounds) {
@@ -181,41 +143,31 @@ if (corpusFiles.length > 0) {
   }
   // The same 1 MB document analysed once in a fresh process: the code and expressions still cold,
   // the caches empty (what the first analysis of a long document costs, before the JIT warms up).
+  // The document goes through a file of the system's temporary folder, removed after.
+  const firstText = path.join(os.tmpdir(), `fiche-bench-${process.pid}-1mo.md`);
   const firstScript = path.join(work, 'first-analysis.cjs');
+  fs.writeFileSync(firstText, documents[1]);
   fs.writeFileSync(
     firstScript,
-    `const fs = require('fs');
-const core = require(${JSON.stringify(path.join(root, '.tmp', 'bench-core.cjs'))});
-const files = ${JSON.stringify(corpusFiles)};
-const parts = [];
-for (let i = 0, size = 0; size < ${1024 * 1024}; i++) { const t = fs.readFileSync(files[i % files.length], 'utf8'); parts.push(t); size += Buffer.byteLength(t) + 1; }
-const text = parts.join('\\n');
+    `const core = require(${JSON.stringify(path.join(root, '.tmp', 'bench-core.cjs'))});
+const text = require('fs').readFileSync(process.argv[2], 'utf8');
 const before = process.cpuUsage(); const start = performance.now();
 core.analyze(text);
 const used = process.cpuUsage(before);
-process.stdout.write(JSON.stringify({ cpu: (used.user + used.system) / 1000, wall: performance.now() - start, size: text.length }));\n`,
+process.stdout.write(JSON.stringify({ cpu: (used.user + used.system) / 1000, wall: performance.now() - start }));\n`,
   );
   const firsts = [];
   for (let run = 0; run < (quick ? 3 : 5); run++) {
-    firsts.push(JSON.parse(spawnSync(process.execPath, [firstScript], { encoding: 'utf8', maxBuffer: 1 << 20 }).stdout));
+    firsts.push(JSON.parse(spawnSync(process.execPath, [firstScript, firstText], { encoding: 'utf8', maxBuffer: 1 << 20 }).stdout));
   }
-  if (firsts[0].size !== documents[1].length) {
-    throw new Error('first-analysis.cjs : document différent du document de 1 Mo');
-  }
+  fs.rmSync(firstText, { force: true });
   row('  1 Mo, première analyse dans un processus neuf (code froid)', kb(documents[1]), { cpu: median(firsts.map((f) => f.cpu)), wall: median(firsts.map((f) => f.wall)) });
 }
 
 let cliSummary;
 if (corpusFiles.length > 0) {
   const corpusKb = corpusFiles.reduce((sum, file) => sum + fs.statSync(file).size, 0) / 1024;
-  const floorScript = path.join(work, 'parse-only.cjs');
-  fs.writeFileSync(
-    floorScript,
-    `// The floor: read every file and parse it with markdown-it, nothing else.
-const fs = require('fs');
-const md = new (require(${JSON.stringify(require.resolve('markdown-it'))}))();
-for (const f of fs.readdirSync('.').filter((f) => f.endsWith('.md')).sort()) md.parse(fs.readFileSync(f, 'utf8'), {});\n`,
-  );
+  const floorScript = writeFloorScript(path.join(work, 'parse-only.cjs'));
   const markdownlint = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
   const commands = [
     { name: 'fiche-lint', args: [cliFile, '--format', 'json', '*.md'], cwd: corpus },

@@ -5,12 +5,9 @@
 // Used for the speed work of docs/performance.md, where neither must move.
 // Usage: node scripts/findings-diff.mjs <other checkout, e.g. a `git worktree` of main> [this checkout]
 // Exit 0 when identical, 1 with the first differences listed otherwise.
-import * as esbuild from 'esbuild';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { root } from './lib/bundle.mjs';
+import { loadCore, root } from './lib/bundle.mjs';
 
 const [before, after = root] = process.argv.slice(2).map((dir) => path.resolve(dir));
 if (!before) {
@@ -22,9 +19,7 @@ const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.md')).sort();
 const texts = files.map((f) => fs.readFileSync(path.join(corpus, f), 'utf8'));
 
 function findings(checkout, name) {
-  const outfile = path.join(os.tmpdir(), `fiche-findings-${process.pid}-${name}.cjs`);
-  esbuild.buildSync({ entryPoints: [path.join(checkout, 'server/src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
-  const core = createRequire(import.meta.url)(outfile);
+  const core = loadCore(checkout, name);
   const result = new Map();
   const dump = (text) => {
     const { document, findings } = core.analyze(text);
@@ -36,7 +31,6 @@ function findings(checkout, name) {
     result.set(`${file} (CRLF)`, dump(texts[i].replace(/\n/g, '\r\n')));
   });
   result.set('corpus entier', dump(texts.join('\n\n')));
-  fs.rmSync(outfile, { force: true });
   return result;
 }
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { blockText, paragraphs, reportOnHeading } from '../text';
+import { blockTexts, paragraphs, reportOnHeading } from '../text';
 import { words } from './lexique';
 
 /** A measure: a figure, a count, a rate, a delay, a cost, a field check (each mention counts once). */
@@ -38,7 +38,7 @@ const rule: Rule = {
     if (blocks.length === 0) {
       return [];
     }
-    const texts = blocks.map((block) => blockText(document, block));
+    const texts = blockTexts(document, blocks);
     if (texts.some((text) => DASHBOARD.test(text))) {
       return [];
     }

@@ -81,36 +81,17 @@ function afterLettersOrDigits(text: string, i: number): number {
 }
 
 /**
- * True when a text may hold more than `max` words: it has more than `max` places where a word can
- * start (a letter or digit after anything else, or a letter right after an ASCII digit, as in
- * "3km"), not counting a letter or digit joined to a word by an apostrophe or a hyphen
- * ("l’usager", "c’est-à-dire"). Every word found by `wordCount` starts at one of them, so a text
- * with fewer cannot exceed; one pass over the characters spares the full count of most sentences.
- */
-export function mayExceed(text: string, max: number): boolean {
-  return text.length > max && scanStarts(text, max, undefined);
-}
-
-/**
- * The offsets in `text` of the places where a word can start (those `mayExceed` counts). The
- * places inside one sentence of a block are exactly those `mayExceed` counts on the sentence's
- * text (a sentence starts after a space or at the block's start, where a count starts afresh):
- * phrase-longue scans each block once and counts a sentence's places by two binary searches.
+ * The offsets in `text` of the places where a word can start: a letter or digit after anything
+ * else, or a letter right after an ASCII digit, as in "3km"; not a letter or digit joined to a
+ * word by an apostrophe or a hyphen ("l’usager", "c’est-à-dire"). Every word `wordCount` counts
+ * starts at one of them, so a text with no more than N of them has no more than N words: one
+ * cheap pass spares the full count of most sentences. A sentence of a block has exactly the
+ * block's places within its range (it starts after a space or at the block's start, where a
+ * count starts afresh): phrase-longue scans each block once and counts a sentence's places by
+ * two binary searches (`countInRange`). Tests check both properties.
  */
 export function wordStartOffsets(text: string, into: number[] = []): number[] {
   into.length = 0; // `into` is reused from block to block: no new array each time
-  scanStarts(text, Infinity, into);
-  return into;
-}
-
-/** How many sorted `offsets` lie in [start, end). */
-export function countInRange(offsets: readonly number[], start: number, end: number): number {
-  return firstAtOrAfter(offsets, end) - firstAtOrAfter(offsets, start);
-}
-
-/** Counts word starts; stops at more than `max` unless `offsets` collects them all. */
-function scanStarts(text: string, max: number, offsets: number[] | undefined): boolean {
-  let starts = 0;
   let previous = OTHER;
   let joined = false; // an apostrophe or a hyphen right after a letter: the next letter continues the word
   for (let i = 0; i < text.length; i++) {
@@ -127,17 +108,17 @@ function scanStarts(text: string, max: number, offsets: number[] | undefined): b
       kind = isLetterOrDigitCode(code) ? LETTER : OTHER;
     }
     if (kind !== OTHER && !joined && (previous === OTHER || (previous === DIGIT && kind === LETTER))) {
-      starts++;
-      if (offsets !== undefined) {
-        offsets.push(at);
-      } else if (starts > max) {
-        return true;
-      }
+      into.push(at);
     }
     joined = previous === LETTER && (code === 39 || code === 45 || code === 0x2019);
     previous = kind;
   }
-  return starts > max;
+  return into;
+}
+
+/** How many sorted `offsets` lie in [start, end). */
+export function countInRange(offsets: readonly number[], start: number, end: number): number {
+  return firstAtOrAfter(offsets, end) - firstAtOrAfter(offsets, start);
 }
 
 const OTHER = 0;
