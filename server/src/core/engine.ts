@@ -2,14 +2,14 @@ import type { AnalysisOptions, AnalysisResult, FicheDocument, Finding, Report, R
 import { parseFiche } from './parse';
 import { rules } from './rules';
 import { applyDirectives } from './directives';
-import { trimLowerCases } from './rules/lexique';
+import { trimLowerCases } from './text';
 
 /**
  * Analyses a fiche: parses it, runs every enabled rule in registry order and returns the
  * document model with the findings sorted by position. Pure and synchronous.
  */
 export function analyze(text: string, options: AnalysisOptions = { rules: {} }): AnalysisResult {
-  trimLowerCases(); // the word lists' cache of lower-cased blocks (see there)
+  trimLowerCases(); // the cache of lower-cased blocks (text.ts)
   const document = parseFiche(text);
   const findings: Finding[] = [];
   const sectionsOf = new Map<string, Section[]>();

@@ -56,6 +56,39 @@ export function blockTexts(document: FicheDocument, blocks: readonly Block[]): s
   return texts;
 }
 
+const lowerCases = new Map<string, string>();
+/** What the cache may keep from one analysis to the next (see `trimLowerCases`). */
+const LOWER_CASES_KEPT = 512;
+/** A safety bound within one analysis. */
+const LOWER_CASES_SIZE = 1 << 16;
+
+/**
+ * `text.toLowerCase()`, remembered for the word lists (`rules/lexique.ts`): every block is
+ * searched by many lists in a row, and the same blocks come back at every keystroke. The rules get
+ * each block's text once per analysis (`blockText`), so within an analysis the cache grows to the
+ * document's blocks (15,000 for the 1 MB benchmark document), and `trimLowerCases` empties it
+ * before the next one when it holds more than a small fiche's worth: its keys are slices that keep
+ * their document's text alive.
+ */
+export function lowerCase(text: string): string {
+  let lower = lowerCases.get(text);
+  if (lower === undefined) {
+    if (lowerCases.size >= LOWER_CASES_SIZE) {
+      lowerCases.clear();
+    }
+    lower = text.toLowerCase();
+    lowerCases.set(text, lower);
+  }
+  return lower;
+}
+
+/** Called at the start of each analysis: forgets a long document's blocks, keeps a small one's. */
+export function trimLowerCases(): void {
+  if (lowerCases.size > LOWER_CASES_KEPT) {
+    lowerCases.clear();
+  }
+}
+
 /** Every match of `pattern` (must have the `g` flag) in the prose of the given blocks. */
 export function findInBlocks(document: FicheDocument, blocks: readonly Block[], pattern: RegExp): Match[] {
   const matches: Match[] = [];

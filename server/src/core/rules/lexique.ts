@@ -1,7 +1,7 @@
 // Word lists shared by several rules of the method. Patterns are built with Unicode-aware word
 // boundaries: JavaScript's `\b` only knows ASCII letters, so it breaks on "é" or "à".
 
-import { isLetterOrDigitCode } from '../text';
+import { isLetterOrDigitCode, lowerCase } from '../text';
 
 /** A regular expression matching one of `alternatives` as whole words (case-insensitive, Unicode). */
 export function words(alternatives: string, flags = 'giu'): RegExp {
@@ -157,38 +157,6 @@ function inOriginal(match: RegExpExecArray, text: string): RegExpExecArray {
   result.input = text;
   result.groups = undefined;
   return result;
-}
-
-const lowerCases = new Map<string, string>();
-/** What the cache may keep from one analysis to the next (see `trimLowerCases`). */
-const LOWER_CASES_KEPT = 512;
-/** A safety bound within one analysis. */
-const LOWER_CASES_SIZE = 1 << 16;
-
-/**
- * `text.toLowerCase()`, remembered: every block is searched by many lists in a row, and the same
- * blocks come back at every keystroke. The rules get each block's text once per analysis
- * (`blockText`), so within an analysis the cache grows to the document's blocks (15,000 for the
- * 1 MB benchmark document), and `trimLowerCases` empties it before the next one when it holds
- * more than a small fiche's worth: its keys are slices that keep their document's text alive.
- */
-function lowerCase(text: string): string {
-  let lower = lowerCases.get(text);
-  if (lower === undefined) {
-    if (lowerCases.size >= LOWER_CASES_SIZE) {
-      lowerCases.clear();
-    }
-    lower = text.toLowerCase();
-    lowerCases.set(text, lower);
-  }
-  return lower;
-}
-
-/** Called at the start of each analysis: forgets a long document's blocks, keeps a small one's. */
-export function trimLowerCases(): void {
-  if (lowerCases.size > LOWER_CASES_KEPT) {
-    lowerCases.clear();
-  }
 }
 
 /**
